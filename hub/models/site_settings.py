@@ -1,0 +1,62 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="cog")
+class HubSettings(BaseSiteSetting):
+    """Values an editor may change without a release: names, contact details, footer links.
+
+    Fixed policy values (the 40 hours a month cap, the quarterly cadence) are named constants in
+    each app's ``rules.py`` instead; only what the organisation may legitimately vary lives here.
+    """
+
+    service_name = models.CharField(
+        max_length=100,
+        default="Partnership and consultation hub",
+        help_text="Shown in the header of every public page.",
+    )
+    organisation_name = models.CharField(
+        max_length=200,
+        default="The police service and its community partners",
+        help_text="Shown in the footer.",
+    )
+    contact_team = models.CharField(
+        max_length=200,
+        default="MVP Central Team",
+        help_text="Who answers general enquiries, shown in the footer.",
+    )
+    contact_email = models.EmailField(blank=True)
+    contact_phone = models.CharField(max_length=40, blank=True)
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The accessibility statement, linked from every page's footer.",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The privacy notice, linked from every page's footer and every questionnaire.",
+    )
+
+    panels = [
+        FieldPanel("service_name"),
+        FieldPanel("organisation_name"),
+        MultiFieldPanel(
+            [FieldPanel("contact_team"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            heading="Contact details shown in the footer",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("accessibility_page"), FieldPanel("privacy_page")],
+            heading="Footer links",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "hub settings"

@@ -1,0 +1,50 @@
+"""Who may see what. Predicates here are the single place each access rule is decided."""
+
+from django.contrib.auth import get_user_model
+from wagtail.models import Page, PageViewRestriction
+from wagtail.permission_policies import ModelPermissionPolicy
+
+
+def failed_view_restrictions(request):
+    """The view restrictions (login, groups, password) that this request does not pass.
+
+    Memoised on the request: navigation, listings and search all ask within one response.
+    """
+    cached = getattr(request, "_hub_failed_restrictions", None)
+    if cached is None:
+        cached = [
+            restriction
+            for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
+                "groups"
+            )
+            if not restriction.accept_request(request)
+        ]
+        request._hub_failed_restrictions = cached
+    return cached
+
+
+def pages_visible_to(request, queryset=None):
+    """Live pages this request may view: nothing under a restriction it does not pass.
+
+    Used for navigation, listings and search alike, so that the title of a page restricted to
+    a group never reaches someone outside that group by any of those routes.
+    """
+    pages = (Page.objects.all() if queryset is None else queryset).live()
+    for restriction in failed_view_restrictions(request):
+        pages = pages.not_descendant_of(restriction.page, inclusive=True)
+    return pages
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Reference data (boroughs): viewable with the view permission; nobody adds, edits, deletes."""
+
+    READ_ACTIONS = frozenset({"view"})
+
+    def user_has_permission(self, user, action):
+        return action in self.READ_ACTIONS and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        readable = [action for action in actions if action in self.READ_ACTIONS]
+        if not readable:
+            return get_user_model().objects.none()
+        return super().users_with_any_permission(readable)

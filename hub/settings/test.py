@@ -1,0 +1,24 @@
+"""Test settings: fast hashing, mail kept in memory, tasks run at once, static files unhashed."""
+
+from .base import *
+from .base import env
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key-not-for-production-use-0123456789abcdefghij"  # noqa: S105
+HUB_ALLOW_DEMO_DATA = True
+ALLOWED_HOSTS = ["*"]
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Serve static files from the apps' folders (no collectstatic before tests).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Browser tests and the test database itself may point at PostgreSQL through DATABASE_URL;
+# pytest-django creates and drops a separate test_ database either way.
+DATABASES["default"].pop("CONN_MAX_AGE", None)
+
+LOGGING["root"]["level"] = env("LOG_LEVEL", default="WARNING")

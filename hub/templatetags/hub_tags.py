@@ -1,0 +1,79 @@
+from django import template
+from django.utils.safestring import mark_safe
+from wagtail.models import Site
+
+from hub.glossary import mark_first_uses
+from hub.models import GlossaryTerm
+from hub.permissions import pages_visible_to
+
+register = template.Library()
+
+
+class GlossaryNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        # The content was rendered (and escaped) by the templates inside the tag; marking only
+        # wraps text between tags, escaping each expansion, so the result stays safe.
+        return mark_safe(mark_first_uses(self.nodelist.render(context), GlossaryTerm.expansions()))  # noqa: S308
+
+
+@register.tag
+def glossary(parser, token):
+    """``{% glossary %}...{% endglossary %}``: mark the first use of each known acronym."""
+    nodelist = parser.parse(("endglossary",))
+    parser.delete_first_token()
+    return GlossaryNode(nodelist)
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context):
+    """The home page's live, visible children that editors chose to show in menus."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    return list(pages_visible_to(request, site.root_page.get_children().in_menu()))
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    """Ancestors from the home page down to the parent of ``page``."""
+    ancestors = page.get_ancestors().filter(depth__gt=1) if page else []
+    return {"ancestors": ancestors, "request": context.get("request")}
+
+
+@register.simple_tag
+def is_within(page, section):
+    """True if ``page`` is ``section`` or sits below it in the page tree."""
+    if page is None or section is None or not hasattr(page, "path"):
+        return False
+    return page.path.startswith(section.path)
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with ``changes`` applied (for pagination links)."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        query[key] = value
+    return query.urlencode()
+
+
+@register.simple_tag
+def outline(stream):
+    """Pair each block of a stream with the heading level its own heading should take.
+
+    A question-and-answer block sits one level below the nearest heading block before it (h2
+    when there is none), so the page's heading order never skips a level.
+    """
+    current = 1
+    pairs = []
+    for block in stream:
+        if block.block_type == "heading":
+            current = int(block.value["level"][1])
+            pairs.append((block, current))
+        else:
+            pairs.append((block, min(current + 1, 4)))
+    return pairs

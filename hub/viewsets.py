@@ -1,0 +1,64 @@
+"""Admin screens for the shared records: declarative, one menu for the whole domain."""
+
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from hub.models import Borough, GlossaryTerm, Organisation, Person
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = "People"
+    list_display = ["name", "user", "updated_at"]
+    search_fields = ["name"]
+    ordering = ["name"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    # Contact details are personal data: never in the list or the export.
+    list_export = ["name", "user"]
+    export_filename = "people"
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    list_display = ["name", "kind", "updated_at"]
+    list_filter = ["kind", "boroughs"]
+    search_fields = ["name", "description"]
+    ordering = ["name"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_export = ["name", "kind", "website", "description"]
+    export_filename = "organisations"
+
+
+class BoroughViewSet(SnippetViewSet):
+    model = Borough
+    icon = "site"
+    list_display = ["name", "gss_code", "policed_by_mps"]
+    list_filter = ["policed_by_mps"]
+    search_fields = ["name", "gss_code"]
+    ordering = ["name"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_export = ["name", "gss_code", "policed_by_mps"]
+    export_filename = "boroughs"
+
+
+class GlossaryTermViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "help"
+    menu_label = "Glossary"
+    list_display = ["acronym", "expansion"]
+    search_fields = ["acronym", "expansion", "explanation"]
+    ordering = ["acronym"]
+    inspect_view_enabled = True
+    list_export = ["acronym", "expansion", "explanation"]
+    export_filename = "glossary"
+
+
+class ReferenceViewSetGroup(SnippetViewSetGroup):
+    menu_label = "Directory"
+    menu_icon = "folder-open-inverse"
+    menu_order = 300
+    items = (PersonViewSet, OrganisationViewSet, BoroughViewSet, GlossaryTermViewSet)
