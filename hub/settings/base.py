@@ -168,5 +168,8 @@ LOGGING = {
         "django.request": {"level": "WARNING"},
         "django.db.backends": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # Wagtail writes every page action to its audit log in the database; repeating them in
+        # the process log adds noise and would copy page titles into log files.
+        "wagtail": {"level": "WARNING"},
     },
 }
