@@ -95,6 +95,15 @@ class TestLayout:
             assert "<header" in html and "<footer" in html and "<nav" in html, path
             assert len(re.findall(r"<h1\b", html)) == 1, path
 
+    def test_headings_never_skip_a_level_on_any_page(self, client, demo):
+        paths = [page.url for page in Page.objects.live().filter(depth__gt=1).specific()]
+        for path in [*paths, reverse("search") + "?q=volunteer"]:
+            main = client.get(path).content.decode().split('id="main-content"')[1]
+            levels = [int(level) for level in re.findall(r"<h([1-6])\b", main)]
+            assert levels[0] == 1, path
+            for previous, current in zip(levels, levels[1:], strict=False):
+                assert current <= previous + 1, f"{path}: h{previous} then h{current}"
+
     def test_breadcrumbs_show_the_way_back(self, client, demo):
         html = client.get("/volunteer-programme/steering-group/").content.decode()
         crumbs = html.split('aria-label="Breadcrumb"')[1].split("</nav>")[0]
