@@ -1,11 +1,20 @@
 """Admin screens for the shared records: declarative, one menu for the whole domain."""
 
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from hub.exports import SafeSpreadsheetExportMixin
 from hub.models import Borough, GlossaryTerm, Organisation, Person
 
 
-class PersonViewSet(SnippetViewSet):
+class SafeExportIndexView(SafeSpreadsheetExportMixin, IndexView):
+    pass
+
+
+class HubSnippetViewSet(SnippetViewSet):
+    index_view_class = SafeExportIndexView
+
+
+class PersonViewSet(HubSnippetViewSet):
     model = Person
     icon = "user"
     menu_label = "People"
@@ -19,7 +28,7 @@ class PersonViewSet(SnippetViewSet):
     export_filename = "people"
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(HubSnippetViewSet):
     model = Organisation
     icon = "group"
     list_display = ["name", "kind", "updated_at"]
@@ -32,7 +41,7 @@ class OrganisationViewSet(SnippetViewSet):
     export_filename = "organisations"
 
 
-class BoroughViewSet(SnippetViewSet):
+class BoroughViewSet(HubSnippetViewSet):
     model = Borough
     icon = "site"
     list_display = ["name", "gss_code", "policed_by_mps"]
@@ -45,7 +54,7 @@ class BoroughViewSet(SnippetViewSet):
     export_filename = "boroughs"
 
 
-class GlossaryTermViewSet(SnippetViewSet):
+class GlossaryTermViewSet(HubSnippetViewSet):
     model = GlossaryTerm
     icon = "help"
     menu_label = "Glossary"

@@ -89,3 +89,12 @@ def test_organisations_are_filterable_by_kind(admin_client):
     )
     assert b"Larkrise Youth Club" in response.content
     assert b"Oakridge Faith Forum" not in response.content
+
+
+def test_formulas_in_exports_are_neutralised(admin_client):
+    OrganisationFactory(name="=cmd|' /C calc'!A0", kind="youth")
+    export = admin_client.get(
+        snippet_url(OrganisationFactory._meta.model, "list"), {"export": "csv"}
+    )
+    body = b"".join(export.streaming_content) if export.streaming else export.content
+    assert b"'=cmd" in body
