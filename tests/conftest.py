@@ -3,6 +3,7 @@ import io
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
 from wagtail.models import Site
 
 
@@ -25,11 +26,34 @@ def home(site):
 
 
 @pytest.fixture
-def demo(db):
-    """The full demo content, exactly as ``manage.py load_demo`` makes it."""
-    out = io.StringIO()
-    call_command("load_demo", stdout=out)
-    return out.getvalue()
+def site_content(db):
+    """The shared core's demo content only: the public pages, glossary and people (fast)."""
+    from hub.demo import load
+
+    return load()
+
+
+@pytest.fixture(scope="module")
+def _demo_for_module(django_db_setup, django_db_blocker):
+    """Load the full demo once per test module, inside a transaction rolled back at the end.
+
+    Each test still runs in its own savepoint (the ``db`` fixture), so tests cannot disturb
+    one another, and nothing outlives the module.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        out = io.StringIO()
+        call_command("load_demo", stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(_demo_for_module, db):
+    """The full demo content of every app, exactly as ``manage.py load_demo`` makes it.
+
+    Loaded once per module, so every test in a module that uses it sees it: keep such tests in
+    modules of their own. Not for transactional tests, whose flush would remove it."""
+    return _demo_for_module
 
 
 @pytest.fixture

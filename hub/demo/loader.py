@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import factory.random
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
 
 from hub.demo.content import (
@@ -48,10 +49,13 @@ class DemoLogin:
     is_superuser: bool = False
 
 
-# One login per role; later capabilities add theirs here.
-DEMO_LOGINS = [
-    DemoLogin("admin", "Administrator (every permission)", is_superuser=True),
-]
+@dataclass
+class DemoSummary:
+    lines: list[str]
+    logins: list[DemoLogin]
+
+
+ADMIN_LOGIN = DemoLogin("admin", "Administrator (every permission)", is_superuser=True)
 
 
 def child_by_slug(parent, slug):
@@ -131,39 +135,47 @@ def load_directory():
     return people, organisations
 
 
-def load_logins():
-    User = get_user_model()
-    for login in DEMO_LOGINS:
-        user, created = User.objects.get_or_create(
-            username=login.username,
-            defaults={
-                "email": f"{login.username}@example.org",
-                "is_staff": True,
-                "is_superuser": login.is_superuser,
-            },
-        )
-        if created:
-            user.set_password(DEMO_PASSWORD)
-            user.save()
-    return DEMO_LOGINS
+def ensure_login(login: DemoLogin, roles=(), person=None):
+    """The demo user for ``login``, in the given roles and linked to ``person`` if given."""
+    user, created = get_user_model().objects.get_or_create(
+        username=login.username,
+        defaults={
+            "email": f"{login.username}@example.org",
+            "is_staff": True,
+            "is_superuser": login.is_superuser,
+        },
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+    for role in roles:
+        user.groups.add(Group.objects.get(name=role.value))
+    if person is not None and person.user_id != user.pk:
+        person.user = user
+        person.save()
+    return user
+
+
+def home_page():
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    if not isinstance(home, HomePage):
+        raise RuntimeError("The default site's root page is not the hub's home page.")
+    return home
 
 
 def load():
-    """Load everything; returns a summary for the command to print."""
-    site = Site.objects.get(is_default_site=True)
-    home = site.root_page.specific
-    if not isinstance(home, HomePage):
-        raise RuntimeError("The default site's root page is not the hub's home page.")
+    """The shared core's demo content; other apps add theirs in their own ``demo.py``."""
+    home = home_page()
     pages_created, accessibility, privacy = load_pages(home)
-    load_site_settings(site, accessibility, privacy)
+    load_site_settings(Site.objects.get(is_default_site=True), accessibility, privacy)
     terms_created = load_glossary()
     people, organisations = load_directory()
-    logins = load_logins()
-    return {
-        "pages_created": pages_created,
-        "pages_live": Page.objects.live().filter(depth__gt=1).count(),
-        "terms_created": terms_created,
-        "people": len(people),
-        "organisations": len(organisations),
-        "logins": logins,
-    }
+    ensure_login(ADMIN_LOGIN)
+    return DemoSummary(
+        lines=[
+            f"{Page.objects.live().filter(depth__gt=1).count()} live pages "
+            f"({pages_created} new), {terms_created} new glossary terms, "
+            f"{len(people)} people, {len(organisations)} organisations"
+        ],
+        logins=[ADMIN_LOGIN],
+    )

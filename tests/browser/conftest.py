@@ -81,11 +81,22 @@ def no_js_page(browser):
     context.close()
 
 
+# Browser test modules are marked ``django_db(transaction=True, serialized_rollback=True)`` so
+# that the boroughs, roles and home page that migrations create come back after each test's flush.
+
+
+@pytest.fixture
+def site_with_content(live_server):
+    """The live server with the public pages, glossary and people (the shared core's demo)."""
+    from hub.demo import load
+
+    load()
+    return live_server.url
+
+
 @pytest.fixture
 def site_with_demo(live_server):
-    """The live server with the demo content. Browser test modules are marked
-    ``django_db(transaction=True, serialized_rollback=True)`` so the boroughs and home page that
-    migrations create come back after each test's flush."""
+    """The live server with every app's demo content (slower)."""
     call_command("load_demo", stdout=io.StringIO())
     return live_server.url
 

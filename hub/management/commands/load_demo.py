@@ -1,14 +1,28 @@
+from importlib import import_module
+
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.module_loading import module_has_submodule
 
-from hub.demo import loader
+from hub.demo import DEMO_PASSWORD
+
+
+def demo_modules():
+    """Each installed project app's ``demo`` module, in INSTALLED_APPS order (hub first)."""
+    for app_config in apps.get_app_configs():
+        if not app_config.path.startswith(str(settings.BASE_DIR)):
+            continue
+        if module_has_submodule(app_config.module, "demo"):
+            yield import_module(f"{app_config.name}.demo")
 
 
 class Command(BaseCommand):
     help = (
         "Load the demo content: the public pages from the source documents, the glossary, "
-        "invented people and organisations, and a demo login per role. Safe to run again."
+        "invented people, organisations and records, and a demo login per role. Safe to run "
+        "again: it adds what is missing and never overwrites changes."
     )
 
     def handle(self, *args, **options):
@@ -18,13 +32,13 @@ class Command(BaseCommand):
                 "Set HUB_ALLOW_DEMO_DATA=true only on a machine that is not production."
             )
         with transaction.atomic():
-            summary = loader.load()
+            summaries = [module.load() for module in demo_modules()]
 
-        self.stdout.write(
-            f"Demo content ready: {summary['pages_live']} live pages "
-            f"({summary['pages_created']} new), {summary['terms_created']} new glossary terms, "
-            f"{summary['people']} people, {summary['organisations']} organisations."
-        )
-        self.stdout.write(f"Demo logins (password for all: {loader.DEMO_PASSWORD}):")
-        for login in summary["logins"]:
-            self.stdout.write(f"  {login.username:<20} {login.role}")
+        self.stdout.write("Demo content ready:")
+        for summary in summaries:
+            for line in summary.lines:
+                self.stdout.write(f"  {line}")
+        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+        for summary in summaries:
+            for login in summary.logins:
+                self.stdout.write(f"  {login.username:<20} {login.role}")
