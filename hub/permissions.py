@@ -1,5 +1,8 @@
 """Who may see what. Predicates here are the single place each access rule is decided."""
 
+import operator
+from functools import reduce
+
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -48,3 +51,38 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
         if not readable:
             return get_user_model().objects.none()
         return super().users_with_any_permission(readable)
+
+
+class ScopedPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions (from roles) narrowed to the records a user's membership covers.
+
+    ``scope(user, action)`` returns a ``Q`` over the model: ``Q()`` for every record, or a filter
+    such as "meetings of the groups this user chairs". Every admin screen, export and chooser
+    that asks the policy therefore sees the same rows.
+    """
+
+    def __init__(self, model, scope):
+        super().__init__(model)
+        self.scope = scope
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        allowed = [action for action in actions if self.user_has_permission(user, action)]
+        if not allowed:
+            return self.model._default_manager.none()
+        conditions = [self.scope(user, action) for action in allowed]
+        # An empty Q means "every record". (Q() | Q(x) is Q(x) in Django, so test for it first.)
+        if any(not condition for condition in conditions):
+            return self.model._default_manager.all()
+        return self.model._default_manager.filter(reduce(operator.or_, conditions))
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        if instance.pk is None:
+            return self.user_has_any_permission(user, actions)
+        return (
+            self.instances_user_has_any_permission_for(user, actions)
+            .filter(pk=instance.pk)
+            .exists()
+        )
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_any_permission_for_instance(user, [action], instance)

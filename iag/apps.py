@@ -1,4 +1,12 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def sync_roles(sender, **kwargs):
+    from hub.roles import sync_role_permissions
+    from iag.roles import ROLE_PERMISSIONS
+
+    sync_role_permissions(ROLE_PERMISSIONS)
 
 
 class IagConfig(AppConfig):
@@ -7,3 +15,8 @@ class IagConfig(AppConfig):
     name = "iag"
     verbose_name = "Independent Advisory Groups"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # After every migrate (and test database set-up), the roles get the permissions this
+        # app declares; permissions themselves only exist once migrations have run.
+        post_migrate.connect(sync_roles, sender=self, dispatch_uid="iag_sync_roles")

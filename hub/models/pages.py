@@ -44,7 +44,8 @@ class HomePage(BasePage):
     template = "pages/home_page.html"
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["hub.StandardPage", "hub.FAQPage", "hub.NewsIndexPage", "hub.GlossaryPage"]
+    # No subpage_types: each page type says where it may live (parent_page_types), so that the
+    # apps can put their own sections under the home page without hub naming them.
 
     search_fields = BasePage.search_fields + [index.SearchField("body")]
     content_panels = BasePage.content_panels + [FieldPanel("body")]

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "partnerships",
     "consultation",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.typed_table_block",

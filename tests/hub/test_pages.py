@@ -13,6 +13,7 @@ from hub.models import (
     NewsPage,
     StandardPage,
 )
+from iag.models import IAGDirectoryPage
 from tests.hub.factories import (
     FAQPageFactory,
     GlossaryPageFactory,
@@ -29,8 +30,10 @@ class PageTreeTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(HomePage, HomePage)
 
     def test_what_the_home_page_may_hold(self):
-        self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, FAQPage, NewsIndexPage, GlossaryPage}
+        # The apps add their own sections (the IAG directory) by naming the home page as parent.
+        self.assertEqual(
+            set(HomePage.creatable_subpage_models()),
+            {StandardPage, FAQPage, NewsIndexPage, GlossaryPage, IAGDirectoryPage},
         )
 
     def test_standard_pages_nest_and_hold_faqs(self):

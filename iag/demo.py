@@ -1,0 +1,166 @@
+"""IAG demo data: groups across London in every state the compliance dashboard looks for.
+
+- Camden: overdue, its last meeting with the police lead was two quarters ago;
+- Hackney: no chair;
+- Lambeth: a member who has not signed the agreements;
+- Brent: two members whose agreements are due for renewal;
+- Sutton: no IAG at all;
+- Islington: the demo chair's, member's and police lead's group, fully in order, with minutes
+  draft, approved and published, and an item withheld at the police lead's request.
+
+Dates are relative to today, so the dashboard shows the same story whenever it is loaded.
+"""
+
+import datetime
+
+import factory.random
+from django.utils import timezone
+from wagtail.models import Page
+
+from hub.demo import DemoLogin, DemoSummary, ensure_login
+from hub.demo.loader import DEMO_SEED, ensure_page, home_page
+from hub.enums import MinutesStatus
+from hub.models import Borough
+from hub.roles import Role
+from iag.enums import MeetingKind, PoliceRank
+from iag.models import AdvisoryGroup, IAGDirectoryPage, Meeting, Membership
+from iag.rules import DEFAULT_AGREEMENT_RENEWAL_MONTHS, add_months, quarter_of
+
+DIRECTORY = {
+    "title": "Independent Advisory Groups",
+    "slug": "independent-advisory-groups",
+    "intro": (
+        "Every London borough policed by the MPS should have an Independent Advisory Group: local "
+        "people who give the police independent advice about their communities."
+    ),
+}
+
+NO_IAG = "Sutton"
+OVERDUE = "Camden"
+NO_CHAIR = "Hackney"
+UNSIGNED = "Lambeth"
+RENEWALS = "Brent"
+SHOWCASE = "Islington"
+
+LOGINS = {
+    "central": DemoLogin("central", "Central team: every IAG's records, the compliance dashboard"),
+    "chair": DemoLogin("iag-chair", f"IAG chair ({SHOWCASE})"),
+    "member": DemoLogin("iag-member", f"IAG member ({SHOWCASE})"),
+    "lead": DemoLogin("police-lead", f"Police lead ({SHOWCASE})"),
+}
+
+TOPICS = [
+    ("Borough update", "The police lead described the main issues facing the borough."),
+    ("Stop and search figures", "Members questioned the rise in searches in the town centre."),
+    ("Community tension", "Members described how a recent incident was felt locally."),
+    ("Youth engagement", "Members suggested working with youth clubs on the estates."),
+]
+
+
+def terms_of_reference(borough):
+    return (
+        f"<p>The {borough} Independent Advisory Group gives the police independent advice on "
+        "how their work affects the borough's communities, and helps them understand those "
+        "communities.</p><ul><li>The group is a key stakeholder in local change decisions and "
+        "important incidents.</li><li>Membership is a matter for the group.</li><li>The police "
+        "lead meets the group at least every quarter.</li></ul>"
+    )
+
+
+def quarterly_dates(today, quarters_back, skip_recent=0):
+    """One meeting date in the middle of each of the last ``quarters_back`` quarters."""
+    quarter = quarter_of(today)
+    dates = []
+    for _ in range(quarters_back):
+        quarter = quarter.previous()
+        dates.append(quarter.first_day + datetime.timedelta(days=40))
+    return dates[skip_recent:]
+
+
+def make_group(borough, today):
+    from tests.iag.factories import AdvisoryGroupFactory, MembershipFactory, PersonFactory
+
+    group = AdvisoryGroupFactory(
+        borough=borough,
+        police_lead=PersonFactory(),
+        police_lead_rank=PoliceRank.SUPERINTENDENT
+        if borough.pk % 2
+        else PoliceRank.CHIEF_SUPERINTENDENT,
+        terms_of_reference=terms_of_reference(borough.name),
+    )
+    if borough.name != NO_CHAIR:
+        trait = {"chair": True} if borough.pk % 3 else {"risk_assessed_chair": True}
+        MembershipFactory(group=group, **trait)
+    for index in range(6):
+        MembershipFactory(group=group, unsigned=(borough.name == UNSIGNED and index == 0))
+    if borough.name == RENEWALS:
+        # Two members whose agreements lapse within the month.
+        for membership in group.memberships.filter(role="member")[:2]:
+            signed = add_months(today, -DEFAULT_AGREEMENT_RENEWAL_MONTHS) + datetime.timedelta(
+                days=12
+            )
+            membership.confidentiality_agreement_signed_on = signed
+            membership.information_sharing_agreement_signed_on = signed
+            membership._change_reason = "Demo data"
+            membership.save()
+    return group
+
+
+def make_meetings(group, today):
+    from tests.iag.factories import MeetingFactory, MinuteItemFactory
+
+    skip = 2 if group.borough.name == OVERDUE else 0
+    dates = quarterly_dates(today, 4, skip_recent=skip)
+    for number, date in enumerate(sorted(dates)):
+        meeting = MeetingFactory(group=group, date=date, kind=MeetingKind.FULL)
+        for order, (title, text) in enumerate(TOPICS[: 2 + number % 3]):
+            MinuteItemFactory(meeting=meeting, title=title, text=text, sort_order=order)
+        if number == 1:
+            MinuteItemFactory(meeting=meeting, withheld=True, sort_order=9,
+                              withheld_at_request_of=group.police_lead.name)  # fmt: skip
+        newest = number == len(dates) - 1
+        status = MinutesStatus.DRAFT if newest else MinutesStatus.PUBLISHED
+        if group.borough.name == SHOWCASE and number == len(dates) - 2:
+            status = MinutesStatus.APPROVED
+        meeting.minutes_status = status
+        meeting.minutes_approved_at = None if status == MinutesStatus.DRAFT else timezone.now()
+        meeting.minutes_published_at = timezone.now() if status == MinutesStatus.PUBLISHED else None
+        meeting._change_reason = "Demo data"
+        meeting.save()
+    MeetingFactory(
+        group=group, kind=MeetingKind.CHAIR_AND_LEAD, date=today - datetime.timedelta(days=10)
+    )
+    MeetingFactory(group=group, kind=MeetingKind.FULL, date=today + datetime.timedelta(days=21))
+
+
+def load_logins(showcase):
+    ensure_login(LOGINS["central"], roles=[Role.CENTRAL_TEAM])
+    chair = showcase.chair_membership
+    ensure_login(LOGINS["chair"], roles=[Role.IAG_CHAIR], person=chair.person)
+    member = Membership.objects.active().filter(group=showcase, role="member").first()
+    ensure_login(LOGINS["member"], roles=[Role.IAG_MEMBER], person=member.person)
+    ensure_login(LOGINS["lead"], roles=[Role.POLICE_LEAD], person=showcase.police_lead)
+
+
+def load():
+    today = timezone.localdate()
+    home = home_page()
+    ensure_page(home, IAGDirectoryPage, DIRECTORY, show_in_menus=True)
+
+    created = 0
+    if not AdvisoryGroup.objects.exists():
+        factory.random.reseed_random(DEMO_SEED + 1)
+        for borough in Borough.objects.policed_by_mps().exclude(name=NO_IAG):
+            group = make_group(borough, today)
+            make_meetings(group, today)
+            created += 1
+    showcase = AdvisoryGroup.objects.get(borough__name=SHOWCASE)
+    load_logins(showcase)
+    return DemoSummary(
+        lines=[
+            f"{AdvisoryGroup.objects.count()} IAGs ({created} new), "
+            f"{Membership.objects.count()} memberships, {Meeting.objects.count()} meetings; "
+            f"directory at {Page.objects.type(IAGDirectoryPage).first().url}"
+        ],
+        logins=list(LOGINS.values()),
+    )

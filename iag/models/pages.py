@@ -1,0 +1,101 @@
+"""The public face of the IAGs: a directory of every borough and a page for each group.
+
+Group pages are generated from the records (no one re-types them), at routes under the directory
+page, which editors place and introduce like any other page. Only what is public is shown: the
+chair's name only with their consent, the police lead's role but not their name, and published
+minutes without withheld items.
+"""
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+
+from hub.models import Borough
+from hub.models.pages import BasePage
+from iag.induction import induction_pack, induction_pack_pdf, induction_pack_title
+from iag.models.groups import AdvisoryGroup
+from iag.models.meetings import Meeting
+
+
+class IAGDirectoryPage(RoutablePageMixin, BasePage):
+    body = RichTextField(
+        features=["bold", "italic", "link", "ol", "ul"],
+        blank=True,
+        help_text="Shown above the list of boroughs.",
+    )
+
+    template = "pages/iag_directory_page.html"
+    max_count = 1
+    parent_page_types = ["hub.HomePage"]
+    subpage_types = []
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+
+    class Meta:
+        verbose_name = "IAG directory page"
+
+    def boroughs(self):
+        groups = {
+            group.borough_id: group for group in AdvisoryGroup.objects.select_related("borough")
+        }
+        return [(borough, groups.get(borough.pk)) for borough in Borough.objects.all()]
+
+    @path("")
+    def directory(self, request):
+        return self.render(request, context_overrides={"boroughs": self.boroughs()})
+
+    def group_for(self, borough_slug):
+        return get_object_or_404(
+            AdvisoryGroup.objects.select_related("borough"), borough__slug=borough_slug
+        )
+
+    def group_context(self, request, group, **extra):
+        context = self.get_context(request)
+        context.update({"group": group, "directory_page": self, **extra})
+        return context
+
+    @path("<slug:borough_slug>/")
+    def group(self, request, borough_slug):
+        group = self.group_for(borough_slug)
+        chair = group.chair_membership
+        today = timezone.localdate()
+        meetings = group.meetings.order_by("-date")
+        context = self.group_context(
+            request,
+            group,
+            chair_name=chair.person.name if chair and chair.publish_name else None,
+            upcoming=meetings.filter(date__gt=today).order_by("date"),
+            published=meetings.published(),
+            past_dates=meetings.filter(date__lte=today)[:8],
+        )
+        return TemplateResponse(request, "iag/group_page.html", context)
+
+    @path("<slug:borough_slug>/minutes/<int:meeting_id>/")
+    def minutes(self, request, borough_slug, meeting_id):
+        group = self.group_for(borough_slug)
+        meeting = get_object_or_404(Meeting.objects.published(), group=group, pk=meeting_id)
+        context = self.group_context(
+            request, group, meeting=meeting, items=meeting.public_minute_items()
+        )
+        return TemplateResponse(request, "iag/minutes_page.html", context)
+
+    @path("<slug:borough_slug>/induction-pack/")
+    def induction_pack(self, request, borough_slug):
+        group = self.group_for(borough_slug)
+        context = self.group_context(
+            request, group, pack=induction_pack(group), title=induction_pack_title(group)
+        )
+        return TemplateResponse(request, "iag/induction_pack.html", context)
+
+    @path("<slug:borough_slug>/induction-pack/pdf/")
+    def induction_pack_pdf(self, request, borough_slug):
+        group = self.group_for(borough_slug)
+        response = HttpResponse(induction_pack_pdf(group), content_type="application/pdf")
+        response["Content-Disposition"] = (
+            f'inline; filename="{group.borough.slug}-iag-induction-pack.pdf"'
+        )
+        return response

@@ -1,0 +1,188 @@
+"""Who may see and change which IAG records. Access follows membership.
+
+A role (a Wagtail group) says what kind of thing someone may do; their standing with each group
+says where:
+
+- the central team reads every group's records and sets groups up;
+- a chair keeps their own group's memberships, meetings and minutes (P5, P7), once their own
+  agreements are in force;
+- a member reads their own group's records; until both agreements are signed and in force they
+  see only what is published (P10);
+- the police lead reads the records of the group for their borough, and changes none of them.
+
+The ``*_scope`` functions return a ``Q`` over the model for one action; the permission policies
+registered in ``wagtail_hooks.py`` use them for every admin screen, export and chooser.
+"""
+
+from functools import cached_property
+
+from django.db.models import Q
+from django.utils import timezone
+
+from hub.enums import MinutesStatus
+from hub.models import Person
+from hub.roles import Role, user_has_role
+from iag.enums import MemberRole
+from iag.models import AdvisoryGroup, IAGSettings, Membership
+
+NOTHING = Q(pk__in=[])
+
+
+class Standing:
+    """A user's relation to every IAG, worked out once per request."""
+
+    def __init__(self, user, today=None):
+        self.user = user
+        self.today = today or timezone.localdate()
+
+    @cached_property
+    def active(self):
+        return bool(self.user and self.user.is_authenticated and self.user.is_active)
+
+    @cached_property
+    def sees_everything(self):
+        return self.active and (
+            self.user.is_superuser or user_has_role(self.user, Role.CENTRAL_TEAM)
+        )
+
+    @cached_property
+    def memberships(self):
+        if not self.active:
+            return []
+        person = Person.objects.filter(user=self.user).first()
+        if person is None:
+            return []
+        return list(Membership.objects.active().filter(person=person))
+
+    @cached_property
+    def renewal_months(self):
+        return IAGSettings.load().agreement_renewal_months
+
+    def _cleared(self, membership):
+        return membership.may_see_confidential(self.today, self.renewal_months)
+
+    @cached_property
+    def chaired(self) -> set[int]:
+        """Groups this user chairs, with their own agreements in force."""
+        if not user_has_role(self.user, Role.IAG_CHAIR):
+            return set()
+        return {
+            m.group_id for m in self.memberships if m.role == MemberRole.CHAIR and self._cleared(m)
+        }
+
+    @cached_property
+    def member_of(self) -> set[int]:
+        if not (
+            user_has_role(self.user, Role.IAG_MEMBER) or user_has_role(self.user, Role.IAG_CHAIR)
+        ):
+            return set()
+        return {m.group_id for m in self.memberships}
+
+    @cached_property
+    def cleared_for(self) -> set[int]:
+        """Groups whose confidential records this user, as a member, may read."""
+        return {
+            m.group_id
+            for m in self.memberships
+            if m.group_id in self.member_of and self._cleared(m)
+        }
+
+    @cached_property
+    def led(self) -> set[int]:
+        if not (self.active and user_has_role(self.user, Role.POLICE_LEAD)):
+            return set()
+        return set(
+            AdvisoryGroup.objects.filter(police_lead__user=self.user).values_list("pk", flat=True)
+        )
+
+    @cached_property
+    def reads_in_full(self) -> set[int]:
+        return self.chaired | self.cleared_for | self.led
+
+    @cached_property
+    def reads_any(self) -> set[int]:
+        return self.reads_in_full | self.member_of
+
+
+def standing(user) -> Standing:
+    cached = getattr(user, "_iag_standing", None)
+    if cached is None:
+        cached = Standing(user)
+        if user is not None:
+            user._iag_standing = cached
+    return cached
+
+
+def _groups(field, ids):
+    return Q(**{f"{field}__in": ids}) if ids else NOTHING
+
+
+def advisory_group_scope(user, action):
+    who = standing(user)
+    if who.sees_everything:
+        return Q()
+    if action == "view":
+        return _groups("pk", who.reads_any)
+    if action == "change":
+        return _groups("pk", who.chaired)
+    return NOTHING
+
+
+def membership_scope(user, action):
+    who = standing(user)
+    if who.sees_everything and action == "view":
+        return Q()
+    if who.user.is_superuser:
+        return Q()
+    if action == "view":
+        return _groups("group", who.reads_any)
+    if action in ("add", "change"):
+        return _groups("group", who.chaired)
+    return NOTHING
+
+
+def meeting_scope(user, action):
+    """Members without agreements in force see only meetings whose minutes are published."""
+    who = standing(user)
+    if action == "view":
+        if who.sees_everything:
+            return Q()
+        return _groups("group", who.reads_in_full) | (
+            _groups("group", who.member_of - who.reads_in_full)
+            & Q(minutes_status=MinutesStatus.PUBLISHED)
+        )
+    # Approved and published minutes are settled: nobody edits or deletes those meetings.
+    editable = Q(minutes_status=MinutesStatus.DRAFT)
+    if who.user.is_superuser:
+        return editable
+    if action in ("add", "change", "delete"):
+        return _groups("group", who.chaired) & editable
+    return NOTHING
+
+
+def user_can_see_vetting(user, membership) -> bool:
+    """Vetting notes: the chair, the police lead and the central team, not other members."""
+    who = standing(user)
+    return who.sees_everything or membership.group_id in (who.chaired | who.led)
+
+
+def user_can_see_contact_details(user, membership) -> bool:
+    """Members' e-mail and telephone: their chair and the central team only."""
+    who = standing(user)
+    return who.sees_everything or membership.group_id in who.chaired
+
+
+def user_can_see_withheld_items(user, meeting) -> bool:
+    """That an item was withheld, and at whose request, is itself confidential."""
+    who = standing(user)
+    return who.sees_everything or meeting.group_id in who.reads_in_full
+
+
+def user_can_run_meeting(user, meeting) -> bool:
+    """Attendance, approval and publication of the minutes: the group's chair."""
+    who = standing(user)
+    return who.user.is_superuser or meeting.group_id in who.chaired
+
+
+def user_can_see_compliance(user) -> bool:
+    return standing(user).active and user.has_perm("iag.view_compliance")

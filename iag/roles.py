@@ -1,0 +1,32 @@
+"""What each role may do with IAG records; the policies in iag/permissions.py narrow it to the
+groups the person belongs to."""
+
+from hub.roles import Role
+
+VIEW_ALL = [
+    "iag.view_advisorygroup",
+    "iag.view_membership",
+    "iag.view_meeting",
+]
+
+ROLE_PERMISSIONS = {
+    Role.CENTRAL_TEAM: [
+        *VIEW_ALL,
+        "iag.add_advisorygroup",
+        "iag.change_advisorygroup",
+        "iag.manage_advisorygroup",
+        "iag.view_compliance",
+        "iag.change_iagsettings",
+    ],
+    Role.IAG_CHAIR: [
+        *VIEW_ALL,
+        "iag.change_advisorygroup",
+        "iag.add_membership",
+        "iag.change_membership",
+        "iag.add_meeting",
+        "iag.change_meeting",
+        "iag.delete_meeting",
+    ],
+    Role.IAG_MEMBER: VIEW_ALL,
+    Role.POLICE_LEAD: VIEW_ALL,
+}

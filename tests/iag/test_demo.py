@@ -1,0 +1,46 @@
+"""The IAG demo data shows the dashboard every state it looks for."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from hub.enums import MinuteItemKind, MinutesStatus
+from iag.compliance import compliance_rows
+from iag.models import MinuteItem
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_dashboard_shows_real_variety(demo):
+    rows = {row.borough: row for row in compliance_rows(timezone.localdate(), 12)}
+    assert rows["Camden"].overdue_for_meeting
+    assert rows["Hackney"].chair_name == ""
+    assert rows["Lambeth"].members_without_agreements == 1
+    assert rows["Brent"].agreements_due_for_renewal == 2
+    assert not rows["Sutton"].has_iag
+    assert rows["Islington"].shortfalls == []
+    assert rows["Islington"].minutes_awaiting_publication == 1
+    assert sum(1 for row in rows.values() if not row.shortfalls) >= 25
+
+
+def test_minutes_in_every_state_and_withheld_items(demo):
+    assert {status for status, _ in MinutesStatus.choices} <= set(
+        MinuteItem.objects.values_list("meeting__minutes_status", flat=True)
+    )
+    withheld = MinuteItem.objects.filter(kind=MinuteItemKind.CONFIDENTIAL)
+    assert withheld.exists()
+    assert not withheld.exclude(text="").exists()
+
+
+def test_demo_logins_for_each_iag_role(demo):
+    users = get_user_model().objects.filter(
+        username__in=["central", "iag-chair", "iag-member", "police-lead"]
+    )
+    roles = {user.username: set(user.groups.values_list("name", flat=True)) for user in users}
+    assert roles == {
+        "central": {"Central team"},
+        "iag-chair": {"IAG chairs"},
+        "iag-member": {"IAG members"},
+        "police-lead": {"Police leads"},
+    }
+    assert users.get(username="iag-chair").person.iag_memberships.get().is_chair

@@ -1,0 +1,177 @@
+"""Access follows membership: every role against every IAG screen, for its own borough's records
+and another's, compared with an explicit table of what is allowed."""
+
+import pytest
+from django.urls import reverse
+from django.utils.html import escape
+
+from tests.helpers import is_refused, response_body
+from tests.iag.factories import MinuteItemFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def screens(world):
+    """Screen name -> URL, for group A's records and group B's."""
+    item_a = MinuteItemFactory(meeting=world.meeting_a)
+    item_b = MinuteItemFactory(meeting=world.meeting_b)
+    urls = {
+        "groups list": reverse("iag_groups:index"),
+        "groups add": reverse("iag_groups:add"),
+        "groups export": reverse("iag_groups:index") + "?export=csv",
+        "members list": reverse("iag_members:index"),
+        "members add": reverse("iag_members:add"),
+        "members export": reverse("iag_members:index") + "?export=csv",
+        "meetings list": reverse("iag_meetings:index"),
+        "meetings add": reverse("iag_meetings:add"),
+        "meetings export": reverse("iag_meetings:index") + "?export=csv",
+        "compliance": reverse("iag_compliance:index"),
+        "compliance export": reverse("iag_compliance:index") + "?export=csv",
+    }
+    for side, group, member, meeting, item in (
+        ("A", world.group_a, world.member_a, world.meeting_a, item_a),
+        ("B", world.group_b, world.member_b, world.meeting_b, item_b),
+    ):
+        for view in ("inspect", "edit", "history"):
+            urls[f"group {view} {side}"] = reverse(f"iag_groups:{view}", args=[group.pk])
+        for view in ("inspect", "edit", "history", "delete"):
+            urls[f"member {view} {side}"] = reverse(f"iag_members:{view}", args=[member.pk])
+            urls[f"meeting {view} {side}"] = reverse(f"iag_meetings:{view}", args=[meeting.pk])
+        urls[f"attendance {side}"] = reverse("iag_meetings:attendance", args=[meeting.pk])
+        urls[f"approve {side}"] = reverse(
+            "iag_meetings:minutes_action", args=[meeting.pk, "approve"]
+        )
+        urls[f"withhold {side}"] = reverse("iag_meetings:withhold_item", args=[meeting.pk, item.pk])
+    return urls
+
+
+def side(names, letter):
+    return {f"{name} {letter}" for name in names}
+
+
+LISTS = {"groups list", "members list", "meetings list", "members export", "meetings export",
+         "groups export"}  # fmt: skip
+READ_ONE = ["group inspect", "member inspect", "meeting inspect"]
+CHAIR_ONE = [
+    *READ_ONE,
+    "group edit",
+    "group history",
+    "member edit",
+    "member history",
+    "meeting edit",
+    "meeting history",
+    "meeting delete",
+    "attendance",
+    "approve",
+    "withhold",
+]
+
+ALLOWED = {
+    "anonymous": set(),
+    "no role": set(),
+    "central team": LISTS
+    | {"groups add", "compliance", "compliance export"}
+    | side(READ_ONE, "A")
+    | side(READ_ONE, "B")
+    | side(["group edit", "group history"], "A")
+    | side(["group edit", "group history"], "B"),
+    "chair A": LISTS | {"members add", "meetings add"} | side(CHAIR_ONE, "A"),
+    "member A": LISTS | side(READ_ONE, "A"),
+    # Without both agreements in force: the roster and the group, but no unpublished meeting.
+    "unsigned member A": LISTS | side(["group inspect", "member inspect"], "A"),
+    "police lead A": LISTS | side(READ_ONE, "A"),
+    "chair B": LISTS | {"members add", "meetings add"} | side(CHAIR_ONE, "B"),
+}
+
+
+def test_every_role_on_every_screen_matches_the_allow_table(client, world):
+    urls = screens(world)
+    unexpected = []
+    for role, user in world.users.items():
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        for screen, url in urls.items():
+            response = client.get(url)
+            allowed = screen in ALLOWED[role]
+            if allowed and response.status_code != 200:
+                unexpected.append(f"{role} refused {screen} ({response.status_code})")
+            if not allowed and not is_refused(response):
+                unexpected.append(f"{role} reached {screen} ({response.status_code})")
+    assert unexpected == []
+    assert len(urls) * len(world.users) > 250
+
+
+@pytest.mark.parametrize("role", ["chair A", "member A", "police lead A"])
+def test_lists_and_exports_hold_only_the_users_own_group(client, world, role):
+    client.force_login(world.users[role])
+    other = world.member_b.person.name
+    for name in ("members", "meetings"):
+        for suffix in ("", "?export=csv"):
+            body = response_body(client.get(reverse(f"iag_{name}:index") + suffix)).decode()
+            assert other not in body
+            assert "Camden" not in body, f"{name}{suffix}"
+    listing = client.get(reverse("iag_members:index")).content.decode()
+    assert escape(world.member_a.person.name) in listing
+
+
+def test_an_unsigned_member_sees_published_minutes_only(client, world):
+    from hub.enums import MinutesStatus
+
+    world.meeting_a.minutes_status = MinutesStatus.PUBLISHED
+    world.meeting_a.save()
+    client.force_login(world.users["unsigned member A"])
+    inspect = client.get(reverse("iag_meetings:inspect", args=[world.meeting_a.pk]))
+    assert inspect.status_code == 200
+
+
+def test_posting_to_another_groups_meeting_changes_nothing(client, world):
+    client.force_login(world.users["chair A"])
+    url = reverse("iag_meetings:edit", args=[world.meeting_b.pk])
+    before = world.meeting_b.place
+    response = client.post(url, {"place": "Hijacked", "group": world.group_a.pk})
+    assert is_refused(response)
+    world.meeting_b.refresh_from_db()
+    assert world.meeting_b.place == before
+
+
+def test_a_chair_cannot_change_the_groups_police_lead_by_tampering(client, world):
+    """Fields a chair may not write are not in their form, so posting them changes nothing."""
+    client.force_login(world.users["chair A"])
+    group = world.group_a
+    lead = group.police_lead_id
+    url = reverse("iag_groups:edit", args=[group.pk])
+    response = client.post(
+        url,
+        {
+            "police_lead_rank": "chief_superintendent",
+            "escalation_point_name": "Tampered",
+            "police_lead": "",
+            "induction_prologue": '{"blocks":[],"entityMap":{}}',
+            "we_can_help_you_with": "Changed by the chair",
+            "you_can_help_us_with": "",
+        },
+    )
+    assert response.status_code in (200, 302)
+    group.refresh_from_db()
+    assert group.police_lead_id == lead
+    assert group.escalation_point_name != "Tampered"
+    assert group.we_can_help_you_with == "Changed by the chair"
+
+
+def test_vetting_notes_and_contact_details_are_for_the_chair_lead_and_central_team(client, world):
+    world.chair_a.vetting_notes = "Vetting note sentinel"
+    world.chair_a.save()
+    url = reverse("iag_members:inspect", args=[world.chair_a.pk])
+    email = escape(world.chair_a.person.email)
+    seen = {}
+    for role in ("central team", "chair A", "member A", "police lead A"):
+        client.force_login(world.users[role])
+        body = client.get(url).content.decode()
+        seen[role] = ("Vetting note sentinel" in body, email in body)
+    assert seen == {
+        "central team": (True, True),
+        "chair A": (True, True),
+        "member A": (False, False),
+        "police lead A": (True, False),
+    }
