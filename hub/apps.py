@@ -1,4 +1,11 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def sync_roles(sender, **kwargs):
+    from hub.roles import ROLE_PERMISSIONS, sync_role_permissions
+
+    sync_role_permissions(ROLE_PERMISSIONS)
 
 
 class HubConfig(AppConfig):
@@ -12,3 +19,4 @@ class HubConfig(AppConfig):
         from hub.signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        post_migrate.connect(sync_roles, sender=self, dispatch_uid="hub_sync_roles")

@@ -61,9 +61,14 @@ class ScopedPermissionPolicy(ModelPermissionPolicy):
     that asks the policy therefore sees the same rows.
     """
 
+    #: Every scoped policy created, so that cross-model screens (the site history report) can
+    #: apply each model's scope to the log entries they list.
+    registered: list["ScopedPermissionPolicy"] = []
+
     def __init__(self, model, scope):
         super().__init__(model)
         self.scope = scope
+        ScopedPermissionPolicy.registered.append(self)
 
     def instances_user_has_any_permission_for(self, user, actions):
         allowed = [action for action in actions if self.user_has_permission(user, action)]

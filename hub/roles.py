@@ -61,3 +61,18 @@ def sync_role_permissions(role_permissions):
         create_permissions(apps.get_app_config(label), verbosity=0)
     for role, names in role_permissions.items():
         grant(role, names)
+
+
+# What each role may do with the shared core's records. The central team keeps the directory of
+# people and organisations (and so may choose a group's police lead from it).
+ROLE_PERMISSIONS = {
+    Role.CENTRAL_TEAM: [
+        "hub.view_person",
+        "hub.add_person",
+        "hub.change_person",
+        "hub.view_organisation",
+        "hub.add_organisation",
+        "hub.change_organisation",
+        "hub.view_borough",
+    ],
+}

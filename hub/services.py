@@ -82,13 +82,14 @@ def withhold_minute_item(item, requested_by, user):
     """
     if not requested_by.strip():
         raise ValidationError("Say who asked for this item not to be recorded.")
-    meeting = item.meeting
     item.kind = MinuteItemKind.CONFIDENTIAL
     item.withheld_at_request_of = requested_by
     item.withheld_at = timezone.now()
     _save_with_reason(item, user, "Withheld at the request of the police lead")
     erase_withheld_words(item)
-    log(instance=meeting, action=WITHHOLD_MINUTE_ITEM, user=user)
+    # Logged against the item, not the meeting: that an item was withheld is itself
+    # confidential, and the item's log entries are seen only by those entitled to it.
+    log(instance=item, action=WITHHOLD_MINUTE_ITEM, user=user)
     return item
 
 

@@ -1,5 +1,8 @@
 """Admin screens for the shared records: declarative, one menu for the whole domain."""
 
+from django.core.exceptions import PermissionDenied
+from wagtail.permissions import policy_registry
+from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from hub.exports import SafeSpreadsheetExportMixin
@@ -10,8 +13,31 @@ class SafeExportIndexView(SafeSpreadsheetExportMixin, IndexView):
     pass
 
 
+class ChooserPermissionMixin:
+    """Wagtail's snippet chooser views check no permission: without this, anyone who can sign
+    in to the admin could list every person in the directory, or fetch them one id at a time."""
+
+    def dispatch(self, request, *args, **kwargs):
+        policy = policy_registry.get_by_type(self.model)
+        if not policy.user_has_any_permission(request.user, ["view", "add", "change", "delete"]):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class GuardedChooserViewSet(chooser.SnippetChooserViewSet):
+    choose_view_class = type("ChooseView", (ChooserPermissionMixin, chooser.ChooseView), {})
+    choose_results_view_class = type(
+        "ChooseResultsView", (ChooserPermissionMixin, chooser.ChooseResultsView), {}
+    )
+    chosen_view_class = type("ChosenView", (ChooserPermissionMixin, chooser.SnippetChosenView), {})
+    chosen_multiple_view_class = type(
+        "ChosenMultipleView", (ChooserPermissionMixin, chooser.SnippetChosenMultipleView), {}
+    )
+
+
 class HubSnippetViewSet(SnippetViewSet):
     index_view_class = SafeExportIndexView
+    chooser_viewset_class = GuardedChooserViewSet
 
 
 class PersonViewSet(HubSnippetViewSet):

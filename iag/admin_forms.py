@@ -30,9 +30,24 @@ class GroupRecordForm(WagtailAdminModelForm):
                 group_field.initial = group_field.queryset.first()
 
 
+PERSON_FIELDS = {"person_name": "name", "person_email": "email", "person_phone": "phone"}
+
+
+def person_is_shared(person, user):
+    """A person this chair's form must not rename: someone with their own login, a police lead,
+    or a member of a group the chair does not chair. Their details are kept centrally."""
+    if user is None or user.is_superuser:
+        return False
+    return (
+        (person.user_id is not None and person.user_id != user.pk)
+        or person.led_advisory_groups.exists()
+        or person.iag_memberships.active().exclude(group__in=standing(user).chaired).exists()
+    )
+
+
 class MembershipForm(GroupRecordForm):
     """Admit or update a member: the person's details are typed here, not picked from a list of
-    everyone in London."""
+    everyone in London. (The central team's form has none of these fields, only vetting.)"""
 
     person_name = forms.CharField(label="Full name", max_length=200)
     person_email = forms.EmailField(label="E-mail address", required=False)
@@ -40,23 +55,31 @@ class MembershipForm(GroupRecordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
+        self.keeps_person = "person_name" in self.fields
+        if self.keeps_person and self.instance.pk:
             person = self.instance.person
-            self.initial.setdefault("person_name", person.name)
-            self.initial.setdefault("person_email", person.email)
-            self.initial.setdefault("person_phone", person.phone)
+            for field, attribute in PERSON_FIELDS.items():
+                self.initial.setdefault(field, getattr(person, attribute))
+            if person_is_shared(person, self.for_user):
+                for field in PERSON_FIELDS:
+                    self.fields[field].disabled = True
+                self.fields["person_name"].help_text = (
+                    "This person's details are kept by the central team: they also sit "
+                    "elsewhere or have their own login."
+                )
 
     def clean(self):
         cleaned = super().clean()
-        person = self.instance.person if self.instance.person_id else Person()
-        person.name = cleaned.get("person_name", person.name)
-        person.email = cleaned.get("person_email", "")
-        person.phone = cleaned.get("person_phone", "")
-        self.instance.person = person
+        if self.keeps_person:
+            person = self.instance.person if self.instance.person_id else Person()
+            for field, attribute in PERSON_FIELDS.items():
+                setattr(person, attribute, cleaned.get(field, getattr(person, attribute)) or "")
+            self.instance.person = person
         return cleaned
 
     def save(self, commit=True):
-        self.instance.person.save()
+        if self.keeps_person and not self.fields["person_name"].disabled:
+            self.instance.person.save()
         return super().save(commit=commit)
 
 

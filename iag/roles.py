@@ -17,12 +17,18 @@ ROLE_PERMISSIONS = {
         "iag.manage_advisorygroup",
         "iag.view_compliance",
         "iag.change_iagsettings",
+        # To see in the site history that an item was withheld, and when.
+        "iag.view_minuteitem",
+        # Vetting is recorded by the police service's central team, not by the chair.
+        "iag.change_membership",
+        "iag.record_vetting",
     ],
     Role.IAG_CHAIR: [
         *VIEW_ALL,
         "iag.change_advisorygroup",
         "iag.add_membership",
         "iag.change_membership",
+        "iag.keep_membership",
         "iag.add_meeting",
         "iag.change_meeting",
         "iag.delete_meeting",

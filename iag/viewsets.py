@@ -11,6 +11,7 @@ from iag import permissions, views
 from iag.admin_forms import MeetingForm, MembershipForm
 from iag.filters import MeetingFilterSet, MembershipFilterSet
 from iag.models import AdvisoryGroup, Meeting, Membership
+from iag.models.membership import KEEP
 
 
 class AdvisoryGroupViewSet(ScopedModelViewSet):
@@ -97,9 +98,13 @@ class MembershipViewSet(ScopedModelViewSet):
     export_filename = "iag-members"
     edit_handler = ObjectList(
         [
-            FieldPanel("group"),
+            FieldPanel("group", permission=KEEP),
             MultiFieldPanel(
-                [FieldPanel("person_name"), FieldPanel("person_email"), FieldPanel("person_phone")],
+                [
+                    FieldPanel("person_name", permission=KEEP),
+                    FieldPanel("person_email", permission=KEEP),
+                    FieldPanel("person_phone", permission=KEEP),
+                ],
                 heading="The person (contact details are personal data)",
             ),
             *Membership.panels,

@@ -10,6 +10,20 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from iag import rules
 from iag.enums import BoroughConnection, MemberRole, MembershipStatus
 
+# The chair keeps the membership (P5, P7); vetting is recorded by the police service's central
+# team, so a chair cannot certify their own clearance (P10). Each field carries its permission,
+# so a field a role may not write is not in its form at all.
+KEEP = "iag.keep_membership"
+VET = "iag.record_vetting"
+
+
+def kept(field_name):
+    return FieldPanel(field_name, permission=KEEP)
+
+
+def vetting(field_name):
+    return FieldPanel(field_name, permission=VET)
+
 
 class MembershipQuerySet(models.QuerySet):
     def active(self):
@@ -76,27 +90,25 @@ class Membership(models.Model):
     panels = [
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("role"), FieldPanel("connection")]),
-                FieldRowPanel([FieldPanel("joined_on"), FieldPanel("status")]),
-                FieldRowPanel([FieldPanel("left_on"), FieldPanel("left_reason")]),
-                FieldPanel("publish_name"),
+                FieldRowPanel([kept("role"), kept("connection")]),
+                FieldRowPanel([kept("joined_on"), kept("status")]),
+                FieldRowPanel([kept("left_on"), kept("left_reason")]),
+                kept("publish_name"),
             ],
             heading="Membership",
         ),
         MultiFieldPanel(
             [
-                FieldPanel("confidentiality_agreement_signed_on"),
-                FieldPanel("information_sharing_agreement_signed_on"),
+                kept("confidentiality_agreement_signed_on"),
+                kept("information_sharing_agreement_signed_on"),
             ],
             heading="Agreements (everyone)",
         ),
         MultiFieldPanel(
             [
-                FieldRowPanel(
-                    [FieldPanel("vetted_on"), FieldPanel("official_secrets_act_signed_on")]
-                ),
-                FieldRowPanel([FieldPanel("risk_assessment_on"), FieldPanel("risk_assessment_by")]),
-                FieldPanel("vetting_notes"),
+                FieldRowPanel([vetting("vetted_on"), vetting("official_secrets_act_signed_on")]),
+                FieldRowPanel([vetting("risk_assessment_on"), vetting("risk_assessment_by")]),
+                vetting("vetting_notes"),
             ],
             heading="Vetting (required for the chair)",
         ),
@@ -104,6 +116,10 @@ class Membership(models.Model):
 
     class Meta:
         ordering = ["group__borough__name", "role", "person__name"]
+        permissions = [
+            ("keep_membership", "Can keep members' roles, dates and agreements (the chair)"),
+            ("record_vetting", "Can record vetting, the Official Secrets Act and risk assessments"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["group"],

@@ -69,12 +69,11 @@ CHAIR_ONE = [
 ALLOWED = {
     "anonymous": set(),
     "no role": set(),
+    # The central team sets groups up and records vetting on any membership.
     "central team": LISTS
     | {"groups add", "compliance", "compliance export"}
-    | side(READ_ONE, "A")
-    | side(READ_ONE, "B")
-    | side(["group edit", "group history"], "A")
-    | side(["group edit", "group history"], "B"),
+    | side([*READ_ONE, "group edit", "group history", "member edit", "member history"], "A")
+    | side([*READ_ONE, "group edit", "group history", "member edit", "member history"], "B"),
     "chair A": LISTS | {"members add", "meetings add"} | side(CHAIR_ONE, "A"),
     "member A": LISTS | side(READ_ONE, "A"),
     # Without both agreements in force: the roster and the group, but no unpublished meeting.
@@ -175,3 +174,102 @@ def test_vetting_notes_and_contact_details_are_for_the_chair_lead_and_central_te
         "member A": (False, False),
         "police lead A": (True, False),
     }
+
+
+def post_membership(client, membership, **fields):
+    """Post the membership's edit form with every field the form could hold, plus ``fields``."""
+    data = {
+        "person_name": membership.person.name,
+        "person_email": membership.person.email,
+        "person_phone": membership.person.phone,
+        "role": membership.role,
+        "connection": membership.connection,
+        "joined_on": membership.joined_on.isoformat(),
+        "status": membership.status,
+        "left_on": "",
+        "left_reason": "",
+        "confidentiality_agreement_signed_on": "",
+        "information_sharing_agreement_signed_on": "",
+        "vetted_on": "",
+        "official_secrets_act_signed_on": "",
+        "risk_assessment_on": "",
+        "risk_assessment_by": "",
+        "vetting_notes": "",
+    }
+    data.update(fields)
+    return client.post(reverse("iag_members:edit", args=[membership.pk]), data)
+
+
+def test_a_chair_cannot_certify_vetting_even_their_own(client, world):
+    client.force_login(world.users["chair A"])
+    form = client.get(reverse("iag_members:edit", args=[world.chair_a.pk])).content.decode()
+    assert 'name="vetted_on"' not in form and 'name="role"' in form
+    before = world.chair_a.vetted_on
+    post_membership(
+        client, world.chair_a, vetting_notes="Self-certified", vetted_on="2026-01-01",
+        confidentiality_agreement_signed_on=world.chair_a.confidentiality_agreement_signed_on,
+        information_sharing_agreement_signed_on=world.chair_a.information_sharing_agreement_signed_on,
+    )  # fmt: skip
+    world.chair_a.refresh_from_db()
+    assert world.chair_a.vetted_on == before
+    assert world.chair_a.vetting_notes == ""
+
+
+def test_the_central_team_records_vetting_and_nothing_else(client, world):
+    client.force_login(world.users["central team"])
+    form = client.get(reverse("iag_members:edit", args=[world.member_b.pk])).content.decode()
+    assert 'name="vetted_on"' in form and 'name="role"' not in form
+    response = post_membership(
+        client, world.member_b, vetted_on="2026-01-02", official_secrets_act_signed_on="2026-01-02",
+        role="chair", person_name="Renamed", status="removed",
+    )  # fmt: skip
+    assert response.status_code == 302
+    world.member_b.refresh_from_db()
+    assert world.member_b.vetted_on.isoformat() == "2026-01-02"
+    assert (world.member_b.role, world.member_b.status) == ("member", "active")
+    assert world.member_b.person.name != "Renamed"
+
+
+def test_a_chair_cannot_rename_someone_who_also_sits_elsewhere(client, world):
+    from tests.iag.factories import MembershipFactory
+
+    shared = MembershipFactory(group=world.group_b, person=world.member_a.person)
+    client.force_login(world.users["chair A"])
+    post_membership(
+        client, world.member_a, person_name="Renamed by A", person_email="a@example.org",
+        confidentiality_agreement_signed_on=world.member_a.confidentiality_agreement_signed_on,
+        information_sharing_agreement_signed_on=world.member_a.information_sharing_agreement_signed_on,
+    )  # fmt: skip
+    shared.person.refresh_from_db()
+    assert shared.person.name != "Renamed by A"
+
+
+def test_the_people_chooser_is_for_the_central_team_only(client, world):
+    urls = [
+        reverse("wagtailsnippetchoosers_hub_person:choose"),
+        reverse("wagtailsnippetchoosers_hub_person:choose_results") + "?q=a",
+        reverse("wagtailsnippetchoosers_hub_person:chosen", args=[world.member_b.person.pk]),
+    ]
+    for role in ("chair A", "member A", "police lead A", "unsigned member A"):
+        client.force_login(world.users[role])
+        for url in urls:
+            assert is_refused(client.get(url)), (role, url)
+    client.force_login(world.users["central team"])
+    assert all(client.get(url).status_code == 200 for url in urls)
+
+
+def test_the_site_history_shows_only_records_the_user_may_see(client, world):
+    from wagtail.log_actions import log
+
+    log(instance=world.member_b, action="wagtail.create", user=world.users["chair B"])
+    log(instance=world.member_a, action="wagtail.create", user=world.users["chair A"])
+    name_b, name_a = escape(world.member_b.person.name), escape(world.member_a.person.name)
+    url = reverse("wagtailadmin_reports:site_history")
+    for role, sees_b in (("chair A", False), ("member A", False), ("central team", True)):
+        client.force_login(world.users[role])
+        for suffix in ("", "results/", "?export=csv"):
+            body = response_body(client.get(url + suffix)).decode()
+            assert (name_b in body or world.member_b.person.name in body) is sees_b, (role, suffix)
+        if role == "chair A":
+            assert name_a in response_body(client.get(url)).decode()
+            assert "chair-b" not in response_body(client.get(url)).decode()

@@ -90,7 +90,8 @@ class TestWithholding:
         assert (item.title, item.text) == ("", "")
         assert not MinuteItem.history.filter(text__contains="must go").exists()
         assert not MinuteItem.history.filter(title__contains="Kestrel").exists()
-        assert services.WITHHOLD_MINUTE_ITEM in actions_logged(item.meeting)
+        assert services.WITHHOLD_MINUTE_ITEM in actions_logged(item)
+        assert services.WITHHOLD_MINUTE_ITEM not in actions_logged(item.meeting)
 
     def test_withholding_takes_an_item_off_published_minutes(self, user):
         item = MinuteItemFactory(meeting__minutes_status=MinutesStatus.PUBLISHED)
