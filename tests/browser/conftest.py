@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connections
 
 CHROMIUM = Path(os.environ.get("HUB_CHROMIUM", "/usr/bin/chromium"))
 REQUIRED = os.environ.get("HUB_REQUIRE_BROWSER_TESTS") == "1"
@@ -58,6 +59,9 @@ def browser(monkeypatch):
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+        # Inside Playwright's event loop Django hands out context-local connections; close
+        # them here, or PostgreSQL refuses to drop the test database at the end of the run.
+        connections.close_all()
 
 
 def new_tab(browser, **context_options):
