@@ -2,10 +2,10 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
 
-def sync_roles(sender, **kwargs):
+def sync_roles(sender, plan=None, **kwargs):
     from hub.roles import ROLE_PERMISSIONS, sync_role_permissions
 
-    sync_role_permissions(ROLE_PERMISSIONS)
+    sync_role_permissions(ROLE_PERMISSIONS, plan)
 
 
 class HubConfig(AppConfig):
