@@ -94,3 +94,8 @@ class ScopedModelViewSet(ModelViewSet):
     usage_view_class = ScopedUsageView
     copy_view_enabled = False
     inspect_view_enabled = True
+
+
+def breadcrumb_trail(base, *steps):
+    """Wagtail breadcrumbs from ``base`` through ``(url, label)`` steps; the last is the page."""
+    return [*base, *({"url": url, "label": label} for url, label in steps)]

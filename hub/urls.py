@@ -25,6 +25,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", views.search, name="search"),
+    # The project's URLconf wires in the apps' public, non-page URLs (by name: hub's own code
+    # never imports the apps).
+    path("open-data/", include("iag.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

@@ -4,7 +4,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from hub.admin_forms import became_withheld, discard_withheld_words
 from hub.models import Person
 from hub.services import erase_withheld_words
-from iag.models import AdvisoryGroup
+from iag.models import AdvisoryGroup, Meeting
 from iag.permissions import standing
 
 
@@ -93,3 +93,14 @@ class MeetingForm(GroupRecordForm):
         for item in withheld_now:
             erase_withheld_words(item)
         return meeting
+
+
+class AdviceForm(GroupRecordForm):
+    """Advice for one of the chair's groups, given at one of its meetings (or at none)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "meeting" in self.fields:
+            self.fields["meeting"].queryset = Meeting.objects.filter(
+                group__in=self.fields["group"].queryset
+            ).select_related("group__borough")

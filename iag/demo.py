@@ -8,6 +8,10 @@
 - Islington: the demo chair's, member's and police lead's group, fully in order, with minutes
   draft, approved and published, and an item withheld at the police lead's request.
 
+Advice for six boroughs over a year, with every outcome, responses overdue, one piece not for
+publication, two Gold Group requests (one answered), an escalation, and the last complete
+quarter's London-wide feedback published.
+
 Dates are relative to today, so the dashboard shows the same story whenever it is loaded.
 """
 
@@ -23,7 +27,14 @@ from hub.enums import MinutesStatus
 from hub.models import Borough
 from hub.roles import Role
 from iag.enums import MeetingKind, PoliceRank
-from iag.models import AdvisoryGroup, IAGDirectoryPage, Meeting, Membership
+from iag.models import (
+    Advice,
+    AdvisoryGroup,
+    IAGDirectoryPage,
+    Meeting,
+    Membership,
+    QuarterlyFeedback,
+)
 from iag.rules import DEFAULT_AGREEMENT_RENEWAL_MONTHS, add_months, quarter_of
 
 DIRECTORY = {
@@ -133,6 +144,102 @@ def make_meetings(group, today):
     MeetingFactory(group=group, kind=MeetingKind.FULL, date=today + datetime.timedelta(days=21))
 
 
+ADVICE = [
+    ("Stop and search in the town centre", "operation",
+     "Brief the group before any planned search operation, and publish the outcomes by ward."),
+    ("Closing the front counter at the old station", "local_change",
+     "Keep a staffed front counter open two evenings a week until the new hub opens."),
+    ("Community reassurance after the stabbing on the estate", "incident",
+     "Hold an open meeting on the estate within a week, with the borough commander present."),
+    ("Use of body-worn video at protests", "policy",
+     "Always switch cameras on when engaging with protesters, and say so when asked."),
+    ("Youth engagement over the summer holidays", "other",
+     "Work with the youth clubs on the estates rather than running separate events."),
+    ("Dispersal orders near the school", "operation",
+     "Consult the school and parents before using dispersal powers at home time."),
+]  # fmt: skip
+RESPONSES = [
+    ("followed", "The operation will be briefed to the IAG chair in advance.", ""),
+    ("partly_followed", "The counter opens one evening a week.",
+     "Staffing allows one evening, not two, until the new hub opens in March."),
+    ("not_followed", "No open meeting; reassurance patrols instead.",
+     "The investigation was at a sensitive stage and an open meeting risked prejudicing it."),
+    ("pending", "", ""),
+    (None, None, None),
+]  # fmt: skip
+ADVICE_BOROUGHS = ["Islington", "Camden", "Lambeth", "Hackney", "Croydon", "Newham"]
+AWAITING = ["Camden", "Croydon"]
+
+
+def make_advice(group, today):
+    """A year of advice: every outcome, some overdue, one not for publication."""
+    from iag import services
+
+    chair = group.chair_membership
+    chair_user = chair.person.user if chair and chair.person.user_id else None
+    lead_user = group.police_lead.user if group.police_lead and group.police_lead.user_id else None
+    meetings = list(group.meetings.with_police_lead(today).order_by("date"))
+    for index, meeting in enumerate(meetings):
+        subject, category, text = ADVICE[(index + group.pk) % len(ADVICE)]
+        advice = Advice(
+            group=group, meeting=meeting, given_on=meeting.date, subject=subject,
+            category=category, advice=text, confidential=(index == 1 and group.pk % 2 == 0),
+        )  # fmt: skip
+        services.record_advice(advice, chair_user)
+        if index == 0:
+            advice.differing_views.create(
+                held_by="A member", view="The group should not be briefed: it is not our role."
+            )
+        outcome, decision, reasons = RESPONSES[(index + group.pk) % len(RESPONSES)]
+        # The newest advice still awaits a decision in two boroughs, now overdue.
+        awaiting = index == len(meetings) - 1 and group.borough.name in AWAITING
+        if outcome is not None and not awaiting:
+            services.respond_to_advice(
+                advice, lead_user, outcome=outcome, decision=decision, reasons=reasons,
+                expected_version=0,
+            )  # fmt: skip
+
+
+def make_gold_groups_and_escalation():
+    from iag import services
+
+    islington = AdvisoryGroup.objects.get(borough__name=SHOWCASE)
+    member = Membership.objects.active().filter(group=islington, role="member").first()
+    gold = services.request_gold_group(
+        islington, member.person.user if member.person.user_id else None,
+        incident="A man died after a police pursuit near the market.",
+        reasons="Rumours are spreading on social media and families are angry.",
+    )  # fmt: skip
+    services.answer_gold_group(
+        gold, islington.police_lead.user, decision="convened",
+        reasons="Agreed: community impact is high. The Gold Group meets tomorrow at 9am.",
+    )  # fmt: skip
+    camden = AdvisoryGroup.objects.get(borough__name=OVERDUE)
+    services.request_gold_group(
+        camden, None,
+        incident="Repeated raids on the same street over a fortnight.",
+        reasons="Residents feel targeted and have stopped reporting crime.",
+    )  # fmt: skip
+    services.raise_escalation(
+        AdvisoryGroup.objects.get(borough__name=NO_CHAIR), None,
+        difficulty="The police lead has missed two meetings and not replied to letters.",
+    )  # fmt: skip
+
+
+def publish_last_quarter(today):
+    """London-wide feedback for the last complete quarter, compiled and published."""
+    from iag import services
+
+    quarter = quarter_of(today).previous()
+    feedback, created = QuarterlyFeedback.objects.get_or_create(
+        group=None, year=quarter.year, quarter=quarter.number,
+        defaults={"summary": "What the police did with the IAGs' advice this quarter."},
+    )  # fmt: skip
+    if created:
+        services.compile_quarterly_feedback(feedback, None).publish()
+    return feedback
+
+
 def load_logins(showcase):
     ensure_login(LOGINS["central"], roles=[Role.CENTRAL_TEAM])
     chair = showcase.chair_membership
@@ -156,10 +263,16 @@ def load():
             created += 1
     showcase = AdvisoryGroup.objects.get(borough__name=SHOWCASE)
     load_logins(showcase)
+    if not Advice.objects.exists():
+        for group in AdvisoryGroup.objects.filter(borough__name__in=ADVICE_BOROUGHS):
+            make_advice(group, today)
+        make_gold_groups_and_escalation()
+    publish_last_quarter(today)
     return DemoSummary(
         lines=[
             f"{AdvisoryGroup.objects.count()} IAGs ({created} new), "
-            f"{Membership.objects.count()} memberships, {Meeting.objects.count()} meetings; "
+            f"{Membership.objects.count()} memberships, {Meeting.objects.count()} meetings, "
+            f"{Advice.objects.count()} pieces of advice; "
             f"directory at {Page.objects.type(IAGDirectoryPage).first().url}"
         ],
         logins=list(LOGINS.values()),

@@ -34,3 +34,27 @@ class PoliceRank(models.TextChoices):
 
     CHIEF_SUPERINTENDENT = "chief_superintendent", "Chief Superintendent"
     SUPERINTENDENT = "superintendent", "Superintendent"
+
+
+class AdviceCategory(models.TextChoices):
+    """Principles 1 and 3: what the IAG is asked about."""
+
+    OPERATION = "operation", "Operation or activity"
+    POLICY = "policy", "Policy"
+    LOCAL_CHANGE = "local_change", "Local change decision"
+    INCIDENT = "incident", "Important incident"
+    OTHER = "other", "Other"
+
+
+class ResponseOutcome(models.TextChoices):
+    """Principle 29: what the police did with the advice."""
+
+    FOLLOWED = "followed", "Followed"
+    PARTLY_FOLLOWED = "partly_followed", "Partly followed"
+    NOT_FOLLOWED = "not_followed", "Not followed"
+    PENDING = "pending", "Pending"
+
+
+class GoldGroupDecision(models.TextChoices):
+    CONVENED = "convened", "Gold Group convened"
+    NOT_CONVENED = "not_convened", "Gold Group not convened"

@@ -160,6 +160,69 @@ def meeting_scope(user, action):
     return NOTHING
 
 
+def advice_scope(user, action):
+    """Chairs record advice for their group and amend it until the police lead has decided;
+    members without agreements in force see only what has been published."""
+    from iag.models import Advice
+    from iag.rules import DECIDED_OUTCOMES
+
+    who = standing(user)
+    if action == "view":
+        if who.sees_everything:
+            return Q()
+        return _groups("group", who.reads_in_full) | (
+            _groups("group", who.member_of - who.reads_in_full)
+            & Q(pk__in=Advice.objects.published().values("pk"))
+        )
+    undecided = Q(response__isnull=True) | ~Q(response__outcome__in=sorted(DECIDED_OUTCOMES))
+    if who.user.is_superuser:
+        return undecided if action == "change" else Q()
+    if action == "add":
+        return _groups("group", who.chaired)
+    if action == "change":
+        return _groups("group", who.chaired) & undecided
+    return NOTHING
+
+
+def confidential_record_scope(user, action):
+    """Gold Group requests and escalations: read by the group's cleared members, its chair and
+    police lead, and the central team; created through the services, never edited."""
+    who = standing(user)
+    if action == "view":
+        return Q() if who.sees_everything else _groups("group", who.reads_in_full)
+    if action == "add":
+        return Q() if who.user.is_superuser else _groups("group", who.reads_in_full)
+    return NOTHING
+
+
+def user_can_respond(user, advice) -> bool:
+    """The police lead responds only for their borough (P29)."""
+    return user.has_perm("iag.respond_advice") and advice.group_id in standing(user).led
+
+
+def user_can_request_gold_group(user, group) -> bool:
+    """ "IAG members may suggest to the MPS lead that a Gold Group is needed" (P2)."""
+    who = standing(user)
+    return user.has_perm("iag.add_goldgrouprequest") and group.pk in (who.cleared_for | who.chaired)
+
+
+def user_can_answer_gold_group(user, request) -> bool:
+    return user.has_perm("iag.answer_goldgrouprequest") and request.group_id in standing(user).led
+
+
+def user_can_raise_escalation(user, group) -> bool:
+    """A difficulty between the IAG and the police may be raised from either side (P23)."""
+    who = standing(user)
+    return user.has_perm("iag.add_escalation") and group.pk in (who.chaired | who.led)
+
+
+def user_can_resolve_escalation(user, escalation) -> bool:
+    who = standing(user)
+    return user.has_perm("iag.resolve_escalation") and (
+        who.sees_everything or escalation.group_id in (who.chaired | who.led)
+    )
+
+
 def user_can_see_vetting(user, membership) -> bool:
     """Vetting notes: the chair, the police lead and the central team, not other members."""
     who = standing(user)

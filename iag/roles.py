@@ -7,6 +7,9 @@ VIEW_ALL = [
     "iag.view_advisorygroup",
     "iag.view_membership",
     "iag.view_meeting",
+    "iag.view_advice",
+    "iag.view_goldgrouprequest",
+    "iag.view_escalation",
 ]
 
 ROLE_PERMISSIONS = {
@@ -22,6 +25,14 @@ ROLE_PERMISSIONS = {
         # Vetting is recorded by the police service's central team, not by the chair.
         "iag.change_membership",
         "iag.record_vetting",
+        "iag.resolve_escalation",
+        # Compiles the quarterly feedback and approves it (the workflow's group task).
+        "iag.add_quarterlyfeedback",
+        "iag.change_quarterlyfeedback",
+        "iag.view_quarterlyfeedback",
+        "iag.publish_quarterlyfeedback",
+        "iag.lock_quarterlyfeedback",
+        "iag.unlock_quarterlyfeedback",
     ],
     Role.IAG_CHAIR: [
         *VIEW_ALL,
@@ -32,7 +43,18 @@ ROLE_PERMISSIONS = {
         "iag.add_meeting",
         "iag.change_meeting",
         "iag.delete_meeting",
+        "iag.add_advice",
+        "iag.change_advice",
+        "iag.add_goldgrouprequest",
+        "iag.add_escalation",
+        "iag.resolve_escalation",
     ],
-    Role.IAG_MEMBER: VIEW_ALL,
-    Role.POLICE_LEAD: VIEW_ALL,
+    Role.IAG_MEMBER: [*VIEW_ALL, "iag.add_goldgrouprequest"],
+    Role.POLICE_LEAD: [
+        *VIEW_ALL,
+        "iag.respond_advice",
+        "iag.answer_goldgrouprequest",
+        "iag.add_escalation",
+        "iag.resolve_escalation",
+    ],
 }

@@ -119,3 +119,33 @@ def agreement_due_for_renewal(
         return False
     expires = agreement_expires_on(signed_on, renewal_months)
     return today >= expires - datetime.timedelta(days=RENEWAL_NOTICE_DAYS)
+
+
+# --- P29: "The MPS lead will advise on decisions made including where IAG advice is not ---------
+# followed at IAG meetings."
+#
+# A response is due within a period that the central team may vary (IAG settings, default 28
+# days) from the day the advice was given, or by the earlier date the group asked for. Until the
+# police lead records a decision (followed, partly followed or not followed) the advice awaits a
+# response; "pending" is an acknowledgement, not a decision, so it does not stop the clock.
+
+DEFAULT_RESPONSE_DUE_DAYS = 28
+DECIDED_OUTCOMES = frozenset({"followed", "partly_followed", "not_followed"})
+# Reasons are required "unless the advice was followed": for partly and not followed.
+OUTCOMES_NEEDING_REASONS = frozenset({"partly_followed", "not_followed"})
+
+
+def response_due_on(
+    given_on: datetime.date, due_days: int, requested_by: datetime.date | None = None
+) -> datetime.date:
+    """The last day on which a response is on time."""
+    due = given_on + datetime.timedelta(days=due_days)
+    return min(due, requested_by) if requested_by else due
+
+
+def response_is_overdue(due_on: datetime.date, decided: bool, today: datetime.date) -> bool:
+    return not decided and today > due_on
+
+
+def reasons_required(outcome: str) -> bool:
+    return outcome in OUTCOMES_NEEDING_REASONS

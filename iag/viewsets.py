@@ -1,17 +1,32 @@
 """Admin screens for the IAGs, one menu: groups, members, meetings and the compliance dashboard."""
 
-from django.urls import path
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils.functional import cached_property
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSetGroup
+from wagtail.admin.widgets.button import Button
+from wagtail.snippets.views.snippets import EditView as SnippetEditView
 
 from hub.admin_views import ScopedInspectView, ScopedModelViewSet
-from iag import permissions, views
-from iag.admin_forms import MeetingForm, MembershipForm
-from iag.filters import MeetingFilterSet, MembershipFilterSet
-from iag.models import AdvisoryGroup, Meeting, Membership
+from hub.viewsets import HubSnippetViewSet
+from iag import permissions
+from iag.admin_forms import AdviceForm, MeetingForm, MembershipForm
+from iag.filters import AdviceFilterSet, MeetingFilterSet, MembershipFilterSet
+from iag.models import (
+    Advice,
+    AdvisoryGroup,
+    Escalation,
+    GoldGroupRequest,
+    Meeting,
+    Membership,
+    QuarterlyFeedback,
+)
 from iag.models.membership import KEEP
+from iag.views import advice, compliance, escalation, feedback, meetings
 
 
 class AdvisoryGroupViewSet(ScopedModelViewSet):
@@ -117,7 +132,7 @@ class MeetingViewSet(ScopedModelViewSet):
     model = Meeting
     icon = "date"
     menu_label = "Meetings"
-    inspect_view_class = views.MeetingInspectView
+    inspect_view_class = meetings.MeetingInspectView
     list_display = ["date", "group", "kind", "minutes_status"]
     filterset_class = MeetingFilterSet
     search_fields = ["group__borough__name", "place"]
@@ -129,17 +144,151 @@ class MeetingViewSet(ScopedModelViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("<int:pk>/attendance/", views.AttendanceView.as_view(), name="attendance"),
+            path("<int:pk>/attendance/", meetings.AttendanceView.as_view(), name="attendance"),
             path(
                 "<int:pk>/minutes/<slug:action>/",
-                views.MinutesActionView.as_view(),
+                meetings.MinutesActionView.as_view(),
                 name="minutes_action",
             ),
             path(
                 "<int:pk>/items/<int:item_pk>/withhold/",
-                views.WithholdItemView.as_view(),
+                meetings.WithholdItemView.as_view(),
                 name="withhold_item",
             ),
+        ]
+
+
+class AdviceViewSet(ScopedModelViewSet):
+    """The advice register (P28): every group's advice and responses the user may see."""
+
+    model = Advice
+    icon = "comment"
+    menu_label = "Advice register"
+    add_view_class = advice.AdviceCreateView
+    edit_view_class = advice.AdviceEditView
+    inspect_view_class = advice.AdviceInspectView
+    filterset_class = AdviceFilterSet
+    list_display = ["given_on", "group", "subject", "category", "outcome_label", "due_label"]
+    search_fields = ["subject", "group__borough__name"]
+    ordering = ["-given_on"]
+    list_export = [
+        "group.borough.name",
+        "given_on",
+        "subject",
+        "category_label",
+        "advice",
+        "outcome_label",
+        "response.decision",
+        "response.reasons",
+        "response_due_on",
+        "overdue_label",
+    ]
+    export_headings = {
+        "group.borough.name": "Borough",
+        "category_label": "Category",
+        "outcome_label": "Outcome",
+        "response.decision": "Decision taken",
+        "response.reasons": "Reasons",
+        "response_due_on": "Response due on",
+        "overdue_label": "Overdue",
+    }
+    export_filename = "iag-advice-register"
+    edit_handler = ObjectList(Advice.panels, base_form_class=AdviceForm)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/respond/", advice.RespondView.as_view(), name="respond"),
+            path("<int:pk>/versions/", advice.AdviceVersionsView.as_view(), name="versions"),
+        ]
+
+
+def changed_only_by_services(request, pk):
+    """Edit and delete exist by name (the generic screens link to them) but refuse everyone."""
+    raise PermissionDenied
+
+
+def read_only_urlpatterns(viewset):
+    """List, results, inspect and history: the screens of a record changed only by services."""
+    return [
+        path("", viewset.index_view, name="index"),  # first: the menu links to the first
+        path("edit/<int:pk>/", changed_only_by_services, name="edit"),
+        path("delete/<int:pk>/", changed_only_by_services, name="delete"),
+        path("results/", viewset.index_results_view, name="index_results"),
+        path("inspect/<int:pk>/", viewset.inspect_view, name="inspect"),
+        path("history/<int:pk>/", viewset.history_view, name="history"),
+        path("history-results/<int:pk>/", viewset.history_results_view, name="history_results"),
+    ]
+
+
+class GoldGroupRequestViewSet(ScopedModelViewSet):
+    model = GoldGroupRequest
+    icon = "warning"
+    menu_label = "Gold Group requests"
+    inspect_view_class = escalation.GoldGroupInspectView
+    list_display = ["requested_at", "group", "decision", "answered_at"]
+    list_filter = ["decision"]
+    ordering = ["-requested_at"]
+    list_export = ["group", "requested_at", "decision", "answered_at", "time_to_answer"]
+    export_filename = "iag-gold-group-requests"
+
+    def get_urlpatterns(self):
+        # Made and answered only through the services: no generic edit, delete or copy.
+        return [
+            *read_only_urlpatterns(self),
+            path("new/", escalation.RequestGoldGroupView.as_view(), name="add"),
+            path("<int:pk>/answer/", escalation.AnswerGoldGroupView.as_view(), name="answer"),
+        ]
+
+
+class EscalationViewSet(ScopedModelViewSet):
+    model = Escalation
+    icon = "warning"
+    menu_label = "Escalations"
+    inspect_view_class = escalation.EscalationInspectView
+    list_display = ["raised_at", "group", "raised_to", "resolved_at"]
+    ordering = ["-raised_at"]
+    list_export = ["group", "raised_at", "raised_to", "resolved_at"]
+    export_filename = "iag-escalations"
+
+    def get_urlpatterns(self):
+        return [
+            *read_only_urlpatterns(self),
+            path("new/", escalation.RaiseEscalationView.as_view(), name="add"),
+            path("<int:pk>/resolve/", escalation.ResolveEscalationView.as_view(), name="resolve"),
+        ]
+
+
+class FeedbackEditView(SnippetEditView):
+    @cached_property
+    def header_more_buttons(self):
+        return [
+            *super().header_more_buttons,
+            Button(
+                "Compile from the register",
+                url=reverse("wagtailsnippets_iag_quarterlyfeedback:compile", args=[self.object.pk]),
+                icon_name="table",
+                priority=5,
+            ),
+        ]
+
+
+class QuarterlyFeedbackViewSet(HubSnippetViewSet):
+    """Drafted, compiled from the register, approved by the central team, then published."""
+
+    model = QuarterlyFeedback
+    edit_view_class = FeedbackEditView
+    icon = "table"
+    menu_label = "Quarterly feedback"
+    list_display = ["__str__", "compiled_at", UpdatedAtColumn(), LiveStatusTagColumn()]
+    list_filter = ["year", "quarter"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("compile/<int:pk>/", feedback.CompileFeedbackView.as_view(), name="compile"),
         ]
 
 
@@ -155,7 +304,7 @@ class ComplianceViewSet(ViewSet):
     menu_item_class = ComplianceMenuItem
 
     def get_urlpatterns(self):
-        return [path("", views.ComplianceDashboardView.as_view(), name="index")]
+        return [path("", compliance.ComplianceDashboardView.as_view(), name="index")]
 
 
 class IAGViewSetGroup(ModelViewSetGroup):
@@ -166,5 +315,9 @@ class IAGViewSetGroup(ModelViewSetGroup):
         AdvisoryGroupViewSet("iag_groups"),
         MembershipViewSet("iag_members"),
         MeetingViewSet("iag_meetings"),
+        AdviceViewSet("iag_advice"),
+        GoldGroupRequestViewSet("iag_gold_groups"),
+        EscalationViewSet("iag_escalations"),
+        QuarterlyFeedbackViewSet(),
         ComplianceViewSet(),
     )

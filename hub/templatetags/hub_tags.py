@@ -1,4 +1,7 @@
+import datetime
+
 from django import template
+from django.utils import dateformat
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
@@ -77,3 +80,30 @@ def outline(stream):
         else:
             pairs.append((block, min(current + 1, 4)))
     return pairs
+
+
+@register.filter
+def duration(value):
+    """A timedelta as people say it: "2 days, 3 hours", "45 minutes"."""
+    if value is None:
+        return ""
+    minutes = int(value.total_seconds() // 60)
+    days, minutes = divmod(minutes, 60 * 24)
+    hours, minutes = divmod(minutes, 60)
+    parts = [
+        f"{count} {unit}{'' if count == 1 else 's'}"
+        for count, unit in ((days, "day"), (hours, "hour"), (minutes, "minute"))
+        if count
+    ]
+    return ", ".join(parts[:2]) or "less than a minute"
+
+
+@register.filter
+def isodate(value, format_string="j F Y"):
+    """A date stored as an ISO string (in compiled figures) shown as people read dates."""
+    if not value:
+        return ""
+    try:
+        return dateformat.format(datetime.date.fromisoformat(str(value)), format_string)
+    except ValueError:
+        return value

@@ -1,3 +1,6 @@
+from iag.models.advice import Advice, AdviceResponse, DifferingView
+from iag.models.escalation import Escalation, GoldGroupRequest
+from iag.models.feedback import QuarterlyFeedback
 from iag.models.groups import AdvisoryGroup
 from iag.models.meetings import Attendance, Meeting, MeetingGuest, MinuteItem
 from iag.models.membership import Membership
@@ -5,12 +8,18 @@ from iag.models.pages import IAGDirectoryPage
 from iag.models.settings import IAGSettings
 
 __all__ = [
+    "Advice",
+    "AdviceResponse",
     "AdvisoryGroup",
     "Attendance",
+    "DifferingView",
+    "Escalation",
+    "GoldGroupRequest",
     "IAGDirectoryPage",
     "IAGSettings",
     "Meeting",
     "MeetingGuest",
     "Membership",
     "MinuteItem",
+    "QuarterlyFeedback",
 ]

@@ -16,7 +16,10 @@ from wagtail.fields import RichTextField
 
 from hub.models import Borough
 from hub.models.pages import BasePage
+from iag.feedback import feedback_pdf, public_response_changes
 from iag.induction import induction_pack, induction_pack_pdf, induction_pack_title
+from iag.models.advice import Advice
+from iag.models.feedback import QuarterlyFeedback
 from iag.models.groups import AdvisoryGroup
 from iag.models.meetings import Meeting
 
@@ -37,6 +40,40 @@ class IAGDirectoryPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = "IAG directory page"
+
+    # Quarterly feedback (principle 28). Routes are tried in the order they are declared: the
+    # PDF before the group feedback ("pdf" is not a borough), and all of them before the borough
+    # routes ("feedback" is not a borough either).
+
+    def live_feedback(self, year, quarter, borough_slug=None):
+        feedback = QuarterlyFeedback.objects.filter(live=True, year=year, quarter=quarter)
+        if borough_slug is None:
+            return get_object_or_404(feedback, group__isnull=True)
+        return get_object_or_404(feedback, group__borough__slug=borough_slug)
+
+    @path("feedback/")
+    def feedback_list(self, request):
+        published = QuarterlyFeedback.objects.filter(live=True).select_related("group__borough")
+        context = self.get_context(request)
+        context.update({"directory_page": self, "published": published})
+        return TemplateResponse(request, "iag/feedback_list.html", context)
+
+    @path("feedback/<int:year>/<int:quarter>/pdf/")
+    @path("feedback/<int:year>/<int:quarter>/<slug:borough_slug>/pdf/")
+    def feedback_pdf(self, request, year, quarter, borough_slug=None):
+        feedback = self.live_feedback(year, quarter, borough_slug)
+        response = HttpResponse(feedback_pdf(feedback), content_type="application/pdf")
+        name = f"iag-feedback-{year}-q{quarter}-{borough_slug or 'london'}.pdf"
+        response["Content-Disposition"] = f'inline; filename="{name}"'
+        return response
+
+    @path("feedback/<int:year>/<int:quarter>/")
+    @path("feedback/<int:year>/<int:quarter>/<slug:borough_slug>/")
+    def feedback(self, request, year, quarter, borough_slug=None):
+        feedback = self.live_feedback(year, quarter, borough_slug)
+        context = self.get_context(request)
+        context.update({"directory_page": self, "feedback": feedback})
+        return TemplateResponse(request, "iag/feedback_page.html", context)
 
     def boroughs(self):
         groups = {
@@ -71,6 +108,7 @@ class IAGDirectoryPage(RoutablePageMixin, BasePage):
             upcoming=meetings.filter(date__gt=today).order_by("date"),
             published=meetings.published(),
             past_dates=meetings.filter(date__lte=today)[:8],
+            advice=Advice.objects.published().filter(group=group).select_related("response")[:20],
         )
         return TemplateResponse(request, "iag/group_page.html", context)
 
@@ -82,6 +120,15 @@ class IAGDirectoryPage(RoutablePageMixin, BasePage):
             request, group, meeting=meeting, items=meeting.public_minute_items()
         )
         return TemplateResponse(request, "iag/minutes_page.html", context)
+
+    @path("<slug:borough_slug>/advice/<int:advice_id>/")
+    def advice(self, request, borough_slug, advice_id):
+        group = self.group_for(borough_slug)
+        advice = get_object_or_404(Advice.objects.published(), group=group, pk=advice_id)
+        context = self.group_context(
+            request, group, advice=advice, changes=public_response_changes(advice)
+        )
+        return TemplateResponse(request, "iag/advice_page.html", context)
 
     @path("<slug:borough_slug>/induction-pack/")
     def induction_pack(self, request, borough_slug):

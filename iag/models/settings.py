@@ -20,7 +20,14 @@ class IAGSettings(BaseGenericSetting):
         ),
     )
 
-    panels = [FieldPanel("agreement_renewal_months")]
+    response_due_days = models.PositiveSmallIntegerField(
+        "a response to advice is due within (days)",
+        default=rules.DEFAULT_RESPONSE_DUE_DAYS,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text="From the day the advice was given (principle 29).",
+    )
+
+    panels = [FieldPanel("agreement_renewal_months"), FieldPanel("response_due_days")]
 
     class Meta:
         verbose_name = "IAG settings"

@@ -13,6 +13,7 @@ from hub.enums import MinuteItemKind
 from hub.models import Borough
 from iag import models
 from iag.enums import BoroughConnection, MeetingKind, MemberRole, PoliceRank
+from iag.rules import quarter_of
 from tests.hub.factories import PersonFactory
 
 
@@ -103,3 +104,66 @@ class MinuteItemFactory(DjangoModelFactory):
             text="",
             withheld_at_request_of="The police lead",
         )
+
+
+class AdviceResponseFactory(DjangoModelFactory):
+    class Meta:
+        model = models.AdviceResponse
+
+    outcome = "followed"
+    decision = factory.LazyAttribute(
+        lambda r: "" if r.outcome == "pending" else "What the police decided."
+    )
+    reasons = factory.LazyAttribute(
+        lambda r: (
+            "Why it was not followed in full."
+            if r.outcome in ("partly_followed", "not_followed")
+            else ""
+        )
+    )
+    responded_at = factory.LazyFunction(timezone.now)
+
+
+class AdviceFactory(DjangoModelFactory):
+    """Advice given 10 days ago, due in 28 days, with no response yet.
+
+    Traits give it a response: ``followed``, ``partly_followed``, ``not_followed``, ``pending``
+    (or pass ``outcome="followed"``); ``overdue`` makes it 40 days old.
+    """
+
+    class Meta:
+        model = models.Advice
+        skip_postgeneration_save = True
+
+    group = factory.SubFactory(AdvisoryGroupFactory)
+    given_on = factory.LazyFunction(lambda: days_ago(10))
+    subject = factory.Sequence(lambda n: f"Advice subject {n}")
+    category = "operation"
+    advice = "Tell the community before the operation, not after it."
+    response_due_on = factory.LazyAttribute(lambda a: a.given_on + datetime.timedelta(days=28))
+    response = factory.Maybe(
+        "outcome",
+        yes_declaration=factory.RelatedFactory(
+            AdviceResponseFactory, factory_related_name="advice",
+            outcome=factory.SelfAttribute("..outcome"),
+        ),
+        no_declaration=None,
+    )  # fmt: skip
+
+    class Params:
+        outcome = None
+        overdue = factory.Trait(given_on=factory.LazyFunction(lambda: days_ago(40)))
+        followed = factory.Trait(outcome="followed")
+        partly_followed = factory.Trait(outcome="partly_followed")
+        not_followed = factory.Trait(outcome="not_followed")
+        pending = factory.Trait(outcome="pending")
+
+
+class QuarterlyFeedbackFactory(DjangoModelFactory):
+    class Meta:
+        model = models.QuarterlyFeedback
+
+    group = None
+    year = factory.LazyFunction(lambda: quarter_of(days_ago(100)).year)
+    quarter = factory.LazyFunction(lambda: quarter_of(days_ago(100)).number)
+    summary = "What the police did this quarter."

@@ -44,3 +44,18 @@ def test_demo_logins_for_each_iag_role(demo):
         "police-lead": {"Police leads"},
     }
     assert users.get(username="iag-chair").person.iag_memberships.get().is_chair
+
+
+def test_a_year_of_advice_in_every_state(demo):
+    from iag.enums import ResponseOutcome
+    from iag.models import Advice, GoldGroupRequest, QuarterlyFeedback
+
+    outcomes = {advice.outcome for advice in Advice.objects.all()}
+    assert set(ResponseOutcome.values) <= outcomes
+    assert Advice.objects.overdue(timezone.localdate()).exists()
+    assert Advice.objects.filter(confidential=True).exists()
+    assert GoldGroupRequest.objects.count() == 2
+    assert GoldGroupRequest.objects.filter(decision="").count() == 1
+    live = QuarterlyFeedback.objects.filter(live=True).get()
+    assert live.snapshot["total"] > 0
+    assert live.snapshot["not_followed"]

@@ -4,6 +4,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils.module_loading import module_has_submodule
 
 from hub.demo import DEMO_PASSWORD
@@ -31,7 +32,12 @@ class Command(BaseCommand):
                 "Demo data (with its well-known passwords) is switched off here. "
                 "Set HUB_ALLOW_DEMO_DATA=true only on a machine that is not production."
             )
-        with transaction.atomic():
+        # Demo records are made through the same services as real ones; the e-mails those send
+        # are kept in memory here, not sent to (or printed for) the invented people.
+        with (
+            override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"),
+            transaction.atomic(),
+        ):
             summaries = [module.load() for module in demo_modules()]
 
         self.stdout.write("Demo content ready:")
