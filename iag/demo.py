@@ -30,6 +30,7 @@ from iag.enums import MeetingKind, PoliceRank
 from iag.models import (
     Advice,
     AdvisoryGroup,
+    DifferingView,
     IAGDirectoryPage,
     Meeting,
     Membership,
@@ -187,8 +188,10 @@ def make_advice(group, today):
         )  # fmt: skip
         services.record_advice(advice, chair_user)
         if index == 0:
-            advice.differing_views.create(
-                held_by="A member", view="The group should not be briefed: it is not our role."
+            DifferingView.objects.create(
+                advice=advice,
+                held_by="A member",
+                view="The group should not be briefed: it is not our role.",
             )
         outcome, decision, reasons = RESPONSES[(index + group.pk) % len(RESPONSES)]
         # The newest advice still awaits a decision in two boroughs, now overdue.

@@ -58,3 +58,30 @@ class ResponseOutcome(models.TextChoices):
 class GoldGroupDecision(models.TextChoices):
     CONVENED = "convened", "Gold Group convened"
     NOT_CONVENED = "not_convened", "Gold Group not convened"
+
+
+class VoteStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    CLOSED = "closed", "Closed"
+
+
+class VoteChoice(models.TextChoices):
+    FOR = "for", "For removal"
+    AGAINST = "against", "Against removal"
+    ABSTAIN = "abstain", "Abstain"
+
+
+class CountingMethod(models.TextChoices):
+    BALLOTS = "ballots", "Individual ballots"
+    SHOW_OF_HANDS = "hands", "Show of hands (totals)"
+
+
+class ProxyMethod(models.TextChoices):
+    WRITING = "writing", "In writing"
+    EMAIL = "email", "By e-mail"
+    IN_PERSON = "in_person", "In person"
+
+
+class VoteResult(models.TextChoices):
+    CARRIED = "carried", "Carried: the member is removed"
+    NOT_CARRIED = "not_carried", "Not carried: the member stays"

@@ -223,6 +223,31 @@ def user_can_resolve_escalation(user, escalation) -> bool:
     )
 
 
+def vote_scope(user, action):
+    """Removal votes: the members of the group and its police lead see them (and the result);
+    they are opened and run by the chair through the services, never edited."""
+    who = standing(user)
+    if action == "view":
+        return Q() if who.sees_everything else _groups("meeting__group", who.reads_any | who.led)
+    return NOTHING
+
+
+def user_can_run_vote(user, vote) -> bool:
+    """The group's chair runs the vote: proxies, ballots or totals, the close."""
+    return user_can_run_meeting(user, vote.meeting) and vote.member.person.user_id != user.pk
+
+
+def user_can_see_ballots(user, vote) -> bool:
+    """Who voted how: the chair and the central team only."""
+    who = standing(user)
+    return who.sees_everything or vote.meeting.group_id in who.chaired
+
+
+def membership_of(user, group_id):
+    """The user's active membership of the group, or None."""
+    return next((m for m in standing(user).memberships if m.group_id == group_id), None)
+
+
 def user_can_see_vetting(user, membership) -> bool:
     """Vetting notes: the chair, the police lead and the central team, not other members."""
     who = standing(user)

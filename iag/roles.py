@@ -10,6 +10,7 @@ VIEW_ALL = [
     "iag.view_advice",
     "iag.view_goldgrouprequest",
     "iag.view_escalation",
+    "iag.view_removalvote",
 ]
 
 ROLE_PERMISSIONS = {

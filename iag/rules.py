@@ -149,3 +149,134 @@ def response_is_overdue(due_on: datetime.date, decided: bool, today: datetime.da
 
 def reasons_required(outcome: str) -> bool:
     return outcome in OUTCOMES_NEEDING_REASONS
+
+
+# --- P12: "An IAG member may be asked to leave the Group based upon a simple vote of members ----
+# present at a Group meeting including any proxy votes, and the Chair having the casting vote."
+#
+# Who may vote: active members present at the meeting, and, for an active member who is absent,
+# the present member holding their proxy. The member concerned does not vote on their own removal,
+# gives no proxy and holds none. One proxy per absent member; a present member cannot also be
+# represented by a proxy. The motion carries on a simple majority of the votes cast, proxies
+# included (for > against); abstentions count neither way. On a tie the chair may give a casting
+# vote, and only on a tie; a tie the chair declines to break does not carry, so the member stays.
+
+
+@dataclass(frozen=True)
+class Electorate:
+    """Who may vote, and through whom: frozen when the vote closes."""
+
+    present: frozenset  # membership ids present, entitled to vote in person
+    proxies: dict  # absent giver's membership id -> present holder's membership id
+    void: tuple = ()  # (giver, holder, why) for proxies that no longer count
+
+    def may_cast(self, voter, cast_by) -> bool:
+        if voter in self.present:
+            return cast_by == voter
+        return self.proxies.get(voter) == cast_by
+
+    @property
+    def size(self) -> int:
+        return len(self.present) + len(self.proxies)
+
+
+class VoteError(ValueError):
+    """A vote that breaks P12's rules; the message says which."""
+
+
+def proxy_problem(giver, holder, *, active, present, member_concerned, already_given=()):
+    """Why this proxy cannot count (None if it can). ``active`` and ``present`` are sets of
+    membership ids; ``already_given`` the givers of proxies already counted."""
+    if member_concerned in (giver, holder):
+        return "The member concerned neither gives nor holds a proxy."
+    if giver == holder:
+        return "A member cannot hold their own proxy."
+    if giver not in active or holder not in active:
+        return "Only active members of the group give or hold proxies."
+    if giver in present:
+        return "A member who is present votes in person, not by proxy."
+    if holder not in present:
+        return "A proxy holder must be present at the meeting."
+    if giver in already_given:
+        return "An absent member gives only one proxy for a vote."
+    return None
+
+
+def electorate(active_members, present, member_concerned, proxies) -> Electorate:
+    """Who may vote. ``proxies`` is an iterable of (giver, holder) membership ids, in the order
+    they were recorded; one that cannot count (its giver turned up, say) is void, not an error."""
+    active = set(active_members)
+    entitled_present = frozenset((set(present) & active) - {member_concerned})
+    counted, void = {}, []
+    for giver, holder in proxies:
+        why = proxy_problem(
+            giver, holder, active=active, present=entitled_present,
+            member_concerned=member_concerned, already_given=counted,
+        )  # fmt: skip
+        if why:
+            void.append((giver, holder, why))
+        else:
+            counted[giver] = holder
+    return Electorate(present=entitled_present, proxies=counted, void=tuple(void))
+
+
+@dataclass(frozen=True)
+class Totals:
+    for_removal: int = 0
+    against: int = 0
+    abstain: int = 0
+
+    @property
+    def cast(self) -> int:
+        return self.for_removal + self.against + self.abstain
+
+    @property
+    def is_tie(self) -> bool:
+        return self.for_removal == self.against
+
+
+def count_ballots(electorate: Electorate, ballots) -> Totals:
+    """Count (voter, cast_by, choice) ballots: each entitled voter at most once."""
+    seen = set()
+    counts = {"for": 0, "against": 0, "abstain": 0}
+    for voter, cast_by, choice in ballots:
+        if voter in seen:
+            raise VoteError("A member's vote is counted once.")
+        if not electorate.may_cast(voter, cast_by):
+            raise VoteError("Only members present, and proxy holders for absent members, vote.")
+        if choice not in counts:
+            raise VoteError(f"Unknown choice {choice!r}.")
+        seen.add(voter)
+        counts[choice] += 1
+    return Totals(counts["for"], counts["against"], counts["abstain"])
+
+
+def check_show_of_hands(electorate: Electorate, totals: Totals) -> Totals:
+    """Totals counted from a show of hands obey the same rules: no more votes than voters."""
+    if min(totals.for_removal, totals.against, totals.abstain) < 0:
+        raise VoteError("A count cannot be negative.")
+    if totals.cast > electorate.size:
+        raise VoteError(
+            f"{totals.cast} votes counted, but only {electorate.size} members may vote "
+            "(present, or by proxy)."
+        )
+    return totals
+
+
+def casting_vote_allowed(totals: Totals) -> bool:
+    """ "the Chair having the casting vote": only to break a tie."""
+    return totals.is_tie
+
+
+def removal_result(totals: Totals, casting_vote: str | None = None) -> str:
+    """``carried`` or ``not_carried``. ``casting_vote`` is "for", "against", or None (the chair
+    declines, or there is no tie)."""
+    if casting_vote not in (None, "for", "against"):
+        raise VoteError("A casting vote is for or against.")
+    if casting_vote is not None and not casting_vote_allowed(totals):
+        raise VoteError("The chair's casting vote is given only on a tie.")
+    if totals.for_removal > totals.against:
+        return "carried"
+    if totals.for_removal < totals.against:
+        return "not_carried"
+    return "carried" if casting_vote == "for" else "not_carried"

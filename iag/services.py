@@ -5,18 +5,30 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from hub.enums import AttendanceStatus
+from hub.enums import AttendanceStatus, MinuteItemKind
 from iag import rules, tasks
-from iag.enums import ResponseOutcome
+from iag.enums import (
+    CountingMethod,
+    MeetingKind,
+    MembershipStatus,
+    ResponseOutcome,
+    VoteChoice,
+    VoteResult,
+    VoteStatus,
+)
 from iag.models import (
     Advice,
     AdviceResponse,
     Attendance,
+    Ballot,
     Escalation,
     GoldGroupRequest,
     IAGSettings,
     Meeting,
     Membership,
+    MinuteItem,
+    Proxy,
+    RemovalVote,
 )
 from iag.rules import Quarter
 
@@ -284,3 +296,218 @@ def resolve_escalation(escalation, user, *, outcome):
         raise ValidationError({"outcome": "Say how the difficulty was resolved."})
     escalation.outcome, escalation.resolved_at = outcome, timezone.now()
     return _record(escalation, user, "Escalation resolved", RESOLVE_ESCALATION)
+
+
+# --- Removal votes (P12) -----------------------------------------------------------------------
+
+OPEN_VOTE = "iag.vote.open"
+RECORD_PROXY = "iag.vote.proxy"
+CAST_BALLOT = "iag.vote.ballot"
+ENTER_TOTALS = "iag.vote.totals"
+CLOSE_VOTE = "iag.vote.close"
+
+
+def _vote_error(error):
+    return ValidationError(str(error))
+
+
+def _locked_open_vote(vote):
+    """The vote's row, locked until the transaction ends: ballots, proxies, totals and the
+    close are served one at a time, so none can slip in after the close."""
+    vote = (
+        RemovalVote.objects.select_for_update().select_related("meeting", "member").get(pk=vote.pk)
+    )
+    if not vote.is_open:
+        raise ValidationError("The vote is closed: nothing more can be recorded.")
+    return vote
+
+
+def current_electorate(vote):
+    """Who may vote now, from the group's active members, the meeting's attendance and the
+    proxies in the order they were recorded."""
+    active = set(
+        Membership.objects.active().filter(group=vote.meeting.group_id).values_list("pk", flat=True)
+    )
+    present = set(
+        Attendance.objects.filter(
+            meeting=vote.meeting_id, status=AttendanceStatus.PRESENT
+        ).values_list("membership_id", flat=True)
+    )
+    proxies = vote.proxies.order_by("recorded_at", "pk").values_list("given_by_id", "held_by_id")
+    return rules.electorate(active, present, vote.member_id, proxies)
+
+
+@transaction.atomic
+def open_removal_vote(meeting, member, user, *, counting=CountingMethod.BALLOTS):
+    if meeting.kind != MeetingKind.FULL:
+        raise ValidationError("A removal vote is held at a meeting of the group (principle 12).")
+    if not meeting.minutes_are_draft:
+        raise ValidationError("The meeting's minutes are approved: it is too late for a vote.")
+    if member.group_id != meeting.group_id or not member.is_active:
+        raise ValidationError("The vote must be on an active member of this group.")
+    if member.is_chair:
+        raise ValidationError(
+            "The chair cannot run a vote on their own removal: a site administrator records it."
+        )
+    vote = RemovalVote(
+        meeting=meeting, member=member, counting=counting, opened_at=timezone.now(),
+        opened_by=user,
+    )  # fmt: skip
+    return _record(vote, user, "Removal vote opened", OPEN_VOTE)
+
+
+@transaction.atomic
+def record_proxy(vote, user, *, given_by, held_by, method):
+    vote = _locked_open_vote(vote)
+    now = current_electorate(vote)
+    active = set(
+        Membership.objects.active().filter(group=vote.meeting.group_id).values_list("pk", flat=True)
+    )
+    problem = rules.proxy_problem(
+        given_by.pk, held_by.pk, active=active, present=now.present,
+        member_concerned=vote.member_id, already_given=set(now.proxies),
+    )  # fmt: skip
+    if problem:
+        raise ValidationError(problem)
+    proxy = Proxy(
+        vote=vote, given_by=given_by, held_by=held_by, method=method,
+        recorded_at=timezone.now(), recorded_by=user,
+    )  # fmt: skip
+    proxy._history_user = user
+    proxy.save()
+    log(instance=vote, action=RECORD_PROXY, user=user)
+    return proxy
+
+
+@transaction.atomic
+def cast_ballot(vote, user, *, voter, choice):
+    """Record ``voter``'s vote: in person if present, else through the holder of their proxy."""
+    vote = _locked_open_vote(vote)
+    if vote.counting != CountingMethod.BALLOTS:
+        raise ValidationError("This vote is counted by a show of hands: enter the totals.")
+    now = current_electorate(vote)
+    cast_by = voter.pk if voter.pk in now.present else now.proxies.get(voter.pk)
+    if cast_by is None:
+        raise ValidationError(
+            "Only members present, and proxy holders for absent members, vote (principle 12)."
+        )
+    if choice not in VoteChoice.values:
+        raise ValidationError(f"Unknown choice {choice!r}.")
+    if Ballot.objects.filter(vote=vote, voter=voter).exists():
+        raise ValidationError("This member has already voted.")
+    ballot = Ballot(
+        vote=vote, voter=voter, cast_by_id=cast_by, choice=choice, cast_at=timezone.now()
+    )
+    ballot._history_user = user
+    ballot.save()
+    log(instance=vote, action=CAST_BALLOT, user=user)
+    return ballot
+
+
+@transaction.atomic
+def enter_show_of_hands(vote, user, *, for_removal, against, abstain):
+    vote = _locked_open_vote(vote)
+    if vote.counting != CountingMethod.SHOW_OF_HANDS:
+        raise ValidationError("This vote is counted by individual ballots.")
+    try:
+        rules.check_show_of_hands(
+            current_electorate(vote), rules.Totals(for_removal, against, abstain)
+        )
+    except rules.VoteError as error:
+        raise _vote_error(error) from error
+    vote.hands_for, vote.hands_against, vote.hands_abstain = for_removal, against, abstain
+    return _record(vote, user, "Show of hands counted", ENTER_TOTALS)
+
+
+def _frozen_record(vote, now, totals, casting_vote, result):
+    names = dict(
+        Membership.objects.filter(group=vote.meeting.group_id).values_list("pk", "person__name")
+    )
+    return {
+        "present": sorted(
+            ({"id": pk, "name": names[pk]} for pk in now.present), key=lambda member: member["name"]
+        ),
+        "proxies": [
+            {
+                "given_by": names[giver],
+                "given_by_id": giver,
+                "held_by": names[holder],
+                "held_by_id": holder,
+            }
+            for giver, holder in now.proxies.items()
+        ],
+        "void_proxies": [
+            {"given_by": names.get(giver, ""), "held_by": names.get(holder, ""), "why": why}
+            for giver, holder, why in now.void
+        ],
+        "eligible": now.size,
+        "counting": vote.counting,
+        "totals": {"for": totals.for_removal, "against": totals.against, "abstain": totals.abstain},
+        "tie": totals.is_tie,
+        "casting_vote": casting_vote or "",
+        "result": result,
+    }
+
+
+def result_minute(vote, totals):
+    """The minutes record the result, not who voted how, and not the member's name (minutes may
+    be published; members are not named in public)."""
+    outcome = (
+        "The motion carried" if vote.result == VoteResult.CARRIED else "The motion did not carry"
+    )
+    settled = ""
+    if totals.is_tie:
+        settled = (
+            " The vote was tied and was settled by the chair's casting vote."
+            if vote.casting_vote
+            else " The vote was tied and the chair gave no casting vote."
+        )
+    return (
+        f"A vote was held on the removal of a member. For: {totals.for_removal}; against: "
+        f"{totals.against}; abstentions: {totals.abstain}.{settled} {outcome}."
+    )
+
+
+@transaction.atomic
+def close_removal_vote(vote, user, *, casting_vote=None):
+    """Count, freeze and settle the vote; if it carries, the member is removed."""
+    vote = _locked_open_vote(vote)
+    now = current_electorate(vote)
+    try:
+        if vote.counting == CountingMethod.BALLOTS:
+            ballots = vote.ballots.values_list("voter_id", "cast_by_id", "choice")
+            totals = rules.count_ballots(now, ballots)
+        else:
+            if vote.hands_for is None:
+                raise rules.VoteError("Enter the totals from the show of hands first.")
+            totals = rules.check_show_of_hands(
+                now, rules.Totals(vote.hands_for, vote.hands_against, vote.hands_abstain)
+            )
+        result = rules.removal_result(totals, casting_vote)
+    except rules.VoteError as error:
+        raise _vote_error(error) from error
+
+    vote.status = VoteStatus.CLOSED
+    vote.closed_at, vote.closed_by = timezone.now(), user
+    vote.casting_vote = casting_vote or ""
+    vote.result = result
+    vote.frozen = _frozen_record(vote, now, totals, casting_vote, result)
+    _record(vote, user, "Removal vote closed", CLOSE_VOTE)
+
+    if result == VoteResult.CARRIED:
+        member = Membership.objects.select_for_update().get(pk=vote.member_id)
+        reason = f"Removed by vote at the meeting of {vote.meeting.date:%-d %B %Y}"
+        member.status, member.left_on, member.left_reason = (
+            MembershipStatus.REMOVED, vote.meeting.date, reason
+        )  # fmt: skip
+        member._history_user = user
+        member._change_reason = reason
+        member.save()
+    if vote.meeting.minutes_are_draft:
+        # Saved directly: the meeting's own child manager would only hold it in memory.
+        MinuteItem.objects.create(
+            meeting=vote.meeting, kind=MinuteItemKind.DECISION,
+            title="Vote on the removal of a member", text=result_minute(vote, totals),
+            sort_order=MinuteItem.objects.filter(meeting=vote.meeting).count(),
+        )  # fmt: skip
+    return vote

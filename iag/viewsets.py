@@ -24,9 +24,10 @@ from iag.models import (
     Meeting,
     Membership,
     QuarterlyFeedback,
+    RemovalVote,
 )
 from iag.models.membership import KEEP
-from iag.views import advice, compliance, escalation, feedback, meetings
+from iag.views import advice, compliance, escalation, feedback, meetings, votes
 
 
 class AdvisoryGroupViewSet(ScopedModelViewSet):
@@ -259,6 +260,33 @@ class EscalationViewSet(ScopedModelViewSet):
         ]
 
 
+class RemovalVoteViewSet(ScopedModelViewSet):
+    """Removal votes (P12): opened, run and closed by the chair through the services."""
+
+    model = RemovalVote
+    icon = "group"
+    menu_label = "Removal votes"
+    inspect_view_class = votes.VoteInspectView
+    history_view_class = votes.VoteHistoryView
+    list_display = ["__str__", "status", "result", "closed_at"]
+    list_filter = ["status", "result"]
+    ordering = ["-opened_at"]
+    # Who voted how is never exported; the result is.
+    list_export = ["meeting", "status", "result", "closed_at"]
+    export_filename = "iag-removal-votes"
+
+    def get_urlpatterns(self):
+        return [
+            *read_only_urlpatterns(self),
+            path("new/", votes.OpenVoteView.as_view(), name="add"),
+            path("<int:pk>/proxy/", votes.RecordProxyView.as_view(), name="proxy"),
+            path("<int:pk>/ballots/", votes.EnterBallotsView.as_view(), name="ballots"),
+            path("<int:pk>/my-vote/", votes.MyVoteView.as_view(), name="my_vote"),
+            path("<int:pk>/totals/", votes.EnterTotalsView.as_view(), name="totals"),
+            path("<int:pk>/close/", votes.CloseVoteView.as_view(), name="close"),
+        ]
+
+
 class FeedbackEditView(SnippetEditView):
     @cached_property
     def header_more_buttons(self):
@@ -317,6 +345,7 @@ class IAGViewSetGroup(ModelViewSetGroup):
         MeetingViewSet("iag_meetings"),
         AdviceViewSet("iag_advice"),
         GoldGroupRequestViewSet("iag_gold_groups"),
+        RemovalVoteViewSet("iag_votes"),
         EscalationViewSet("iag_escalations"),
         QuarterlyFeedbackViewSet(),
         ComplianceViewSet(),

@@ -3,7 +3,15 @@ from wagtail.permissions import register_permission_policy
 
 from hub.permissions import ScopedPermissionPolicy
 from iag import permissions, services
-from iag.models import Advice, AdvisoryGroup, Escalation, GoldGroupRequest, Meeting, Membership
+from iag.models import (
+    Advice,
+    AdvisoryGroup,
+    Escalation,
+    GoldGroupRequest,
+    Meeting,
+    Membership,
+    RemovalVote,
+)
 
 # Registered before the viewsets are built, so that every screen, export and chooser uses them.
 register_permission_policy(
@@ -14,6 +22,7 @@ register_permission_policy(
 )
 register_permission_policy(Meeting, ScopedPermissionPolicy(Meeting, permissions.meeting_scope))
 register_permission_policy(Advice, ScopedPermissionPolicy(Advice, permissions.advice_scope))
+register_permission_policy(RemovalVote, ScopedPermissionPolicy(RemovalVote, permissions.vote_scope))
 for confidential_model in (GoldGroupRequest, Escalation):
     register_permission_policy(
         confidential_model,
@@ -40,5 +49,10 @@ def register_log_actions(actions):
         (services.ANSWER_GOLD_GROUP, "Answer a Gold Group request", "Gold Group request answered"),
         (services.RAISE_ESCALATION, "Raise an escalation", "Escalation raised"),
         (services.RESOLVE_ESCALATION, "Resolve an escalation", "Escalation resolved"),
+        (services.OPEN_VOTE, "Open a removal vote", "Removal vote opened"),
+        (services.RECORD_PROXY, "Record a proxy", "Proxy recorded"),
+        (services.CAST_BALLOT, "Record a vote", "A vote was recorded"),
+        (services.ENTER_TOTALS, "Enter a show of hands", "Show of hands counted"),
+        (services.CLOSE_VOTE, "Close a removal vote", "Removal vote closed"),
     ):
         actions.register_action(action, label, message)

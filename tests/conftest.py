@@ -4,7 +4,13 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from hypothesis import settings as hypothesis_settings
 from wagtail.models import Site
+
+# Property-based tests explore the same examples on every run and every machine, so a failure in
+# CI can be reproduced exactly; no example database is written into the working tree.
+hypothesis_settings.register_profile("hub", derandomize=True, database=None, deadline=None)
+hypothesis_settings.load_profile("hub")
 
 
 @pytest.fixture(autouse=True)

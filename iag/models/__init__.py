@@ -6,12 +6,14 @@ from iag.models.meetings import Attendance, Meeting, MeetingGuest, MinuteItem
 from iag.models.membership import Membership
 from iag.models.pages import IAGDirectoryPage
 from iag.models.settings import IAGSettings
+from iag.models.votes import Ballot, Proxy, RemovalVote
 
 __all__ = [
     "Advice",
     "AdviceResponse",
     "AdvisoryGroup",
     "Attendance",
+    "Ballot",
     "DifferingView",
     "Escalation",
     "GoldGroupRequest",
@@ -21,5 +23,7 @@ __all__ = [
     "MeetingGuest",
     "Membership",
     "MinuteItem",
+    "Proxy",
     "QuarterlyFeedback",
+    "RemovalVote",
 ]

@@ -50,6 +50,7 @@ class ServiceFormMixin:
     errors on the form, with everything typed kept."""
 
     def form_valid(self, form):
+        self.form = form
         try:
             self.perform(form.cleaned_data)
         except ValidationError as error:

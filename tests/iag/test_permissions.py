@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from iag import services
+from iag.enums import CountingMethod
 from tests.helpers import is_refused, response_body
-from tests.iag.factories import AdviceFactory, MinuteItemFactory
+from tests.iag.factories import AdviceFactory, MembershipFactory, MinuteItemFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +22,17 @@ def screens(world):
             "advice": AdviceFactory(group=group),
             "gold": services.request_gold_group(group, None, incident="I", reasons="R"),
             "escalation": services.raise_escalation(group, None, difficulty="D"),
+            **{
+                counting: services.open_removal_vote(
+                    meeting, MembershipFactory(group=group), None, counting=counting
+                )
+                for counting in CountingMethod.values
+            },
         }
-        for side, group in (("A", world.group_a), ("B", world.group_b))
+        for side, group, meeting in (
+            ("A", world.group_a, world.meeting_a),
+            ("B", world.group_b, world.meeting_b),
+        )
     }
     urls = {
         "advice list": reverse("iag_advice:index"),
@@ -42,6 +52,9 @@ def screens(world):
         "meetings list": reverse("iag_meetings:index"),
         "meetings add": reverse("iag_meetings:add"),
         "meetings export": reverse("iag_meetings:index") + "?export=csv",
+        "votes list": reverse("iag_votes:index"),
+        "votes add": reverse("iag_votes:add"),
+        "votes export": reverse("iag_votes:index") + "?export=csv",
         "compliance": reverse("iag_compliance:index"),
         "compliance export": reverse("iag_compliance:index") + "?export=csv",
     }
@@ -70,6 +83,10 @@ def screens(world):
             urls[f"escalation {view} {side}"] = reverse(
                 f"iag_escalations:{view}", args=[escalation]
             )
+        by_ballot, by_hands = records[side][CountingMethod.BALLOTS], records[side]["hands"]
+        for view in ("inspect", "history", "proxy", "ballots", "my_vote", "close"):
+            urls[f"vote {view} {side}"] = reverse(f"iag_votes:{view}", args=[by_ballot.pk])
+        urls[f"vote totals {side}"] = reverse("iag_votes:totals", args=[by_hands.pk])
     return urls
 
 
@@ -80,8 +97,21 @@ def side(names, letter):
 LISTS = {
     *("groups list", "groups export", "members list", "members export"),
     *("meetings list", "meetings export", "advice list", "advice export"),
-    *("gold list", "escalation list"),
+    *("gold list", "escalation list", "votes list", "votes export"),
 }
+# Removal votes (P12): the chair runs them; members cast their own vote; everyone in the group
+# and the police lead sees the vote and its result. Who voted how (the inspect screen's ballots,
+# tests/iag/test_votes.py) and the audit trail are for the chair and the central team only.
+SEE_VOTE = ["vote inspect"]
+RUN_VOTE = [
+    *SEE_VOTE,
+    "vote history",
+    "vote proxy",
+    "vote ballots",
+    "vote my_vote",
+    "vote totals",
+    "vote close",
+]
 READ_ONE = ["group inspect", "member inspect", "meeting inspect"]
 CHAIR_ONE = [
     *READ_ONE,
@@ -104,9 +134,11 @@ CHAIR_ONE = [
     "attendance",
     "approve",
     "withhold",
+    *RUN_VOTE,
 ]
 
-CHAIR_ADDS = {"members add", "meetings add", "advice add", "gold add", "escalation add"}
+CHAIR_ADDS = {"members add", "meetings add", "advice add", "gold add", "escalation add",
+              "votes add"}  # fmt: skip
 READ_RECORDS = [
     *READ_ONE,
     "advice inspect",
@@ -114,10 +146,10 @@ READ_RECORDS = [
     "gold inspect",
     "escalation inspect",
 ]
-CENTRAL_ONE = [*READ_RECORDS, "group edit", "group history", "member edit", "member history",
-               "escalation resolve"]  # fmt: skip
-MEMBER_ONE = [*READ_RECORDS, "gold history"]
-LEAD_ONE = [*READ_RECORDS, "advice respond", "gold answer", "escalation history",
+CENTRAL_ONE = [*READ_RECORDS, *SEE_VOTE, "vote history", "group edit", "group history",
+               "member edit", "member history", "escalation resolve"]  # fmt: skip
+MEMBER_ONE = [*READ_RECORDS, *SEE_VOTE, "vote my_vote", "gold history"]
+LEAD_ONE = [*READ_RECORDS, *SEE_VOTE, "advice respond", "gold answer", "escalation history",
             "escalation resolve"]  # fmt: skip
 
 ALLOWED = {
@@ -132,7 +164,9 @@ ALLOWED = {
     "member A": LISTS | {"gold add"} | side(MEMBER_ONE, "A"),
     # Without both agreements in force: the roster and the group, but no unpublished meeting,
     # advice, Gold Group request or escalation.
-    "unsigned member A": LISTS | side(["group inspect", "member inspect"], "A"),
+    # A removal vote is not confidential material: an unsigned member still sees it and votes.
+    "unsigned member A": LISTS
+    | side(["group inspect", "member inspect", *SEE_VOTE, "vote my_vote"], "A"),
     "police lead A": LISTS | {"escalation add"} | side(LEAD_ONE, "A"),
     "chair B": LISTS | CHAIR_ADDS | side(CHAIR_ONE, "B"),
 }
