@@ -6,7 +6,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from hub import views
+from hub import two_factor, views
 from hub.audit import ScopedLogEntriesView
 
 urlpatterns = [
@@ -22,6 +22,8 @@ urlpatterns = [
         require_admin_access(ScopedLogEntriesView.as_view(results_only=True)),
         name="hub_site_history_results",
     ),
+    path("admin/two-factor/setup/", two_factor.SetupView.as_view(), name="two_factor_setup"),
+    path("admin/two-factor/", two_factor.VerifyView.as_view(), name="two_factor_verify"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", views.search, name="search"),

@@ -305,6 +305,7 @@ RECORD_PROXY = "iag.vote.proxy"
 CAST_BALLOT = "iag.vote.ballot"
 ENTER_TOTALS = "iag.vote.totals"
 CLOSE_VOTE = "iag.vote.close"
+REMOVE_BY_VOTE = "iag.membership.remove_by_vote"
 
 
 def _vote_error(error):
@@ -503,6 +504,7 @@ def close_removal_vote(vote, user, *, casting_vote=None):
         member._history_user = user
         member._change_reason = reason
         member.save()
+        log(instance=member, action=REMOVE_BY_VOTE, user=user)
     if vote.meeting.minutes_are_draft:
         # Saved directly: the meeting's own child manager would only hold it in memory.
         MinuteItem.objects.create(

@@ -54,5 +54,6 @@ def register_log_actions(actions):
         (services.CAST_BALLOT, "Record a vote", "A vote was recorded"),
         (services.ENTER_TOTALS, "Enter a show of hands", "Show of hands counted"),
         (services.CLOSE_VOTE, "Close a removal vote", "Removal vote closed"),
+        (services.REMOVE_BY_VOTE, "Remove a member by vote", "Member removed by vote"),
     ):
         actions.register_action(action, label, message)

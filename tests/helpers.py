@@ -42,3 +42,12 @@ def database_rows_containing(text):
                 if cursor.fetchone()[0]:
                     found.append((table, column.name))
     return found
+
+
+# Figures the security tests report (requests tried, leaks found), printed at the end of the run
+# by tests/conftest.py so that CI's log shows them.
+FIGURES = []
+
+
+def report_figure(text):
+    FIGURES.append(text)

@@ -45,6 +45,11 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -55,16 +60,26 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The Content Security Policy (hub.security.CSPMiddleware: strict, a little wider in the admin).
+    "hub.security.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor: django-otp marks a request verified; the hub sends unverified admin users to
+    # set up or enter their code.
+    "django_otp.middleware.OTPMiddleware",
+    "hub.security.TwoFactorMiddleware",
+    # Nothing a signed-in user sees is kept by a browser or a shared cache.
+    "hub.security.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Attributes every django-simple-history record to the user of the request.
     "simple_history.middleware.HistoryRequestMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Login throttling: django-axes, last so that it sees the outcome of every login.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"
@@ -88,8 +103,11 @@ TEMPLATES = [
 ]
 
 # SQLite when DATABASE_URL is unset, so that the site runs with no set-up at all.
+# An empty DATABASE_URL (as in .env.example) means unset.
 DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+    "default": environ.Env.db_url_config(
+        env("DATABASE_URL", default="") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
+    ),
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Take the write lock at the start of a transaction rather than failing mid-way
@@ -101,7 +119,9 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://hub")}
+CACHES = {
+    "default": environ.Env.cache_url_config(env("CACHE_URL", default="") or "locmemcache://hub")
+}
 
 AUTH_USER_MODEL = "hub.User"
 AUTH_PASSWORD_VALIDATORS = [
@@ -114,6 +134,60 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out username and address before any password is checked (it
+    # authenticates no one itself; it is also what restores the user of a session).
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failed logins for one username from
+# one address, that pair is locked out for AXES_COOLOFF_HOURS. Failures count whether or not
+# the username exists, so the lock-out page gives nothing away either.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "hub/locked_out.html"
+AXES_VERBOSE = False
+# The address counted is the connection's own, which a client cannot forge. Behind reverse
+# proxies, set AXES_IPWARE_PROXY_COUNT to their number: the address they forwarded is counted.
+if _proxies := env.int("AXES_IPWARE_PROXY_COUNT", default=0):
+    AXES_IPWARE_PROXY_COUNT = _proxies
+    AXES_IPWARE_PROXY_ORDER = "right-most"
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
+# Two-factor authentication (django-otp, TOTP with backup codes) for every account that signs in
+# to the admin. On in production; dev and test settings turn it off for the demo logins, and
+# the tests that check it turn it back on.
+HUB_TWO_FACTOR_REQUIRED = env.bool("HUB_TWO_FACTOR_REQUIRED", default=True)
+OTP_TOTP_ISSUER = "Partnership hub"
+
+# Sessions: a browser session, ended after two weeks at most and at once when an account is
+# deactivated or a membership ends (hub.User.end_sessions).
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
+
+# Content Security Policy (django-csp). Scripts only from this site, never inline, never eval,
+# on every public page. hub.security.CSPMiddleware allows inline scripts and styles in the
+# Wagtail admin only, whose own templates need them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -121,9 +195,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "static")
+STATIC_ROOT = Path(env("STATIC_ROOT", default="") or BASE_DIR / "static")
 MEDIA_URL = "/media/"
-MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+MEDIA_ROOT = Path(env("MEDIA_ROOT", default="") or BASE_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -137,7 +211,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 
-EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
+EMAIL_CONFIG = environ.Env.email_url_config(env("EMAIL_URL", default="") or "consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="hub@example.org")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -155,6 +229,10 @@ WAGTAIL_SITE_NAME = "Partnership and consultation hub"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False
+# No calls out from the admin: no avatars from Gravatar (which would send a hash of each
+# person's e-mail address elsewhere), no check for new Wagtail releases.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # The hub's own switches.
 HUB_ALLOW_DEMO_DATA = env.bool("HUB_ALLOW_DEMO_DATA", default=False)

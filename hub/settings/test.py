@@ -22,3 +22,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 DATABASES["default"].pop("CONN_MAX_AGE", None)
 
 LOGGING["root"]["level"] = env("LOG_LEVEL", default="WARNING")
+
+# Off for the test suite's logins; tests/hub/test_two_factor.py turns it on to check it.
+HUB_TWO_FACTOR_REQUIRED = False

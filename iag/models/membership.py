@@ -144,6 +144,22 @@ class Membership(models.Model):
     def __str__(self):
         return f"{self.person.name} ({self.get_role_display()}, {self.group})"
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        ended = getattr(self, "_stored_status", None) == MembershipStatus.ACTIVE and (
+            self.status != MembershipStatus.ACTIVE
+        )
+        self._stored_status = self.status
+        if ended and self.person.user_id:
+            # What they could see came from this membership: their sessions end with it.
+            self.person.user.end_sessions()
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._stored_status = instance.__dict__.get("status")
+        return instance
+
     @property
     def is_active(self):
         return self.status == MembershipStatus.ACTIVE

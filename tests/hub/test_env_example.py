@@ -28,3 +28,29 @@ def test_every_key_the_settings_read_is_documented():
 
 def test_nothing_documented_is_unused():
     assert keys_documented() - keys_read_by_settings() - ENV_READS_ELSEWHERE == set()
+
+
+def test_the_example_file_as_it_stands_gives_working_settings():
+    """Copying .env.example unchanged must not break start-up: its empty values mean unset."""
+    import os
+    import subprocess
+    import sys
+
+    environment = {k: v for k, v in os.environ.items() if k not in keys_documented()}
+    text = (ROOT / ".env.example").read_text()
+    environment.update(re.findall(r"^([A-Z][A-Z0-9_]+)=(.*)$", text, re.MULTILINE))
+    environment["DJANGO_SETTINGS_MODULE"] = "hub.settings.dev"
+    script = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.DATABASES['default']['ENGINE'], s.CACHES['default']['BACKEND'], "
+        "s.STATIC_ROOT, s.MEDIA_ROOT)"
+    )
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", script], cwd=ROOT, env=environment,
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    engine, cache, static_root, media_root = result.stdout.split()
+    assert engine == "django.db.backends.sqlite3"
+    assert cache.endswith("LocMemCache")
+    assert (static_root, media_root) == (str(ROOT / "static"), str(ROOT / "media"))

@@ -57,6 +57,13 @@ class PageTreeTests(WagtailPageTestCase):
 
 
 class PageRenderAndEditTests(WagtailPageTestCase):
+    def login(self):
+        # Signing in goes through django-axes, which needs the request that client.login()
+        # does not pass; the sign-in itself is tested in tests/hub/test_security.py.
+        user = self.create_superuser("page-editor")
+        self.client.force_login(user)
+        return user
+
     @classmethod
     def setUpTestData(cls):
         cls.home = HomePage.objects.get(depth=2)

@@ -14,7 +14,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from hub.enums import MinutesStatus
 from iag.models import IAGDirectoryPage, Meeting
-from tests.helpers import database_rows_containing, response_body
+from tests.helpers import database_rows_containing, report_figure, response_body
 from tests.iag.factories import MinuteItemFactory
 
 pytestmark = pytest.mark.django_db
@@ -127,6 +127,7 @@ def test_a_withheld_item_is_stored_nowhere_and_shown_to_no_one(client, world, ho
             responses.append(client.get(url))
 
     leaks = [r.wsgi_request.path for r in responses if sentinel.encode() in response_body(r)]
+    report_figure(f"withheld-item sentinel sweep: {len(responses)} responses, {len(leaks)} leaks")
     assert leaks == []
     assert database_rows_containing(sentinel) == []
     assert sentinel not in caplog.text
