@@ -179,8 +179,8 @@ class AdviceViewSet(ScopedModelViewSet):
         "category_label",
         "advice",
         "outcome_label",
-        "response.decision",
-        "response.reasons",
+        "decision_text",
+        "reasons_text",
         "response_due_on",
         "overdue_label",
     ]
@@ -188,8 +188,8 @@ class AdviceViewSet(ScopedModelViewSet):
         "group.borough.name": "Borough",
         "category_label": "Category",
         "outcome_label": "Outcome",
-        "response.decision": "Decision taken",
-        "response.reasons": "Reasons",
+        "decision_text": "Decision taken",
+        "reasons_text": "Reasons",
         "response_due_on": "Response due on",
         "overdue_label": "Overdue",
     }

@@ -250,5 +250,7 @@ LOGGING = {
         # Wagtail writes every page action to its audit log in the database; repeating them in
         # the process log adds noise and would copy page titles into log files.
         "wagtail": {"level": "WARNING"},
+        # django-axes logs every sign-in at INFO; failures and lock-outs are WARNING.
+        "axes": {"level": "WARNING"},
     },
 }

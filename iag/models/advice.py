@@ -157,6 +157,16 @@ class Advice(ClusterableModel):
         return self.get_category_display()
 
     @property
+    def decision_text(self):
+        response = self.current_response
+        return response.decision if response else ""
+
+    @property
+    def reasons_text(self):
+        response = self.current_response
+        return response.reasons if response else ""
+
+    @property
     def overdue_label(self):
         return "Overdue" if self.is_overdue(timezone.localdate()) else ""
 

@@ -159,6 +159,14 @@ class TestRegister:
         assert "Why it was not followed in full." in csv
         assert "'=2+2" in csv
 
+    def test_advice_with_no_response_yet_exports_in_both_formats(self, client, world):
+        AdviceFactory(group=world.group_a, subject="Awaiting a response")
+        client.force_login(world.users["central team"])
+        for export in ("csv", "xlsx"):
+            response = client.get(reverse("iag_advice:index") + f"?export={export}")
+            assert response.status_code == 200, export
+            assert len(response_body(response)) > 100
+
     def test_members_without_agreements_see_only_published_advice(self, client, world):
         AdviceFactory(group=world.group_a, subject="Unpublished advice")
         client.force_login(world.users["unsigned member A"])
