@@ -32,7 +32,9 @@ SKIP_ELEMENTS = frozenset(
     }
 )
 
-_TOKEN = re.compile(r"<!--.*?-->|<![^>]*>|<[^>]*>", re.DOTALL)
+# A tag ends at the first ">" outside a quoted attribute value, so that an acronym inside an
+# attribute is never marked up, whatever the value holds.
+_TOKEN = re.compile(r"<!--.*?-->|<![^>]*>|<(?:\"[^\"]*\"|'[^']*'|[^'\">])*>", re.DOTALL)
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)")
 
 
@@ -42,7 +44,8 @@ def _term_pattern(acronyms: Iterable[str]) -> re.Pattern | None:
     if not alternatives:
         return None
     body = "|".join(re.escape(a) for a in alternatives)
-    return re.compile(rf"(?<![\w&])({body})(?![\w])")
+    # Not inside a character reference either: "x27" in "&#x27;" is not a word.
+    return re.compile(rf"(?<![\w&#])({body})(?![\w])")
 
 
 def mark_first_uses(html: str, terms: dict[str, str]) -> str:

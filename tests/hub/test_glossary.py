@@ -96,3 +96,17 @@ def test_no_terms_leaves_html_unchanged():
     html = "<p>MVP</p>"
     assert mark_first_uses(html, {}) == html
     assert mark_first_uses("", TERMS) == ""
+
+
+def test_marking_never_breaks_out_of_an_attribute():
+    """A ">" inside a quoted attribute value does not end the tag, so the acronym in the
+    attribute is left alone and the <abbr> goes in the text."""
+    html = mark_first_uses('<p title="a>b XSSB">XSSB</p>', {"XSSB": 'x" onmouseover="y'})
+    assert html.startswith('<p title="a>b XSSB">')
+    assert "<abbr" in html and 'onmouseover="y"' not in html
+
+
+def test_a_character_reference_is_not_a_word():
+    assert mark_first_uses("<p>it&#x27;s x27</p>", {"x27": "a term"}).startswith(
+        "<p>it&#x27;s <abbr"
+    )

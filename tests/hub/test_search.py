@@ -114,6 +114,14 @@ class TestSearchPage:
         assert len(second.context["results"]) == 2
         assert b"q=Quarterwyrm" in first.content  # the next link keeps the query
 
+    def test_punctuation_in_a_query_is_ignored_not_an_error(self, client, home):
+        StandardPageFactory(parent=home, title="Quarterwyrm punctuation")
+        for query in ('<script>"Quarterwyrm"', "Quarterwyrm)(*", '"', "<>"):
+            response = search(client, query)
+            assert response.status_code == 200, query
+        assert len(search(client, '"Quarterwyrm"').context["results"]) == 1
+        assert b"&lt;script&gt;" in search(client, "<script>").content
+
     def test_a_long_query_is_cut_short_not_refused(self, client):
         response = search(client, "x" * 5000)
         assert response.status_code == 200
