@@ -36,3 +36,6 @@ SESSION_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+
+# Two-factor sign-in is not optional in production, whatever the environment says.
+HUB_TWO_FACTOR_REQUIRED = True

@@ -62,3 +62,16 @@ def test_production_passes_the_deployment_checklist_with_no_warnings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_production_always_requires_two_factor():
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.HUB_TWO_FACTOR_REQUIRED)",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="hub.example.org",
+        HUB_TWO_FACTOR_REQUIRED="false",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "True"
