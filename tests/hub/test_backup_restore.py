@@ -26,6 +26,7 @@ from wagtail.models import Site
 from hub.models import Borough, StandardPage
 from iag import services
 from iag.models import Advice, IAGDirectoryPage
+from tests.helpers import report_figure
 from tests.hub.factories import UserFactory
 from tests.iag.factories import AdvisoryGroupFactory, MembershipFactory
 
@@ -216,12 +217,12 @@ def test_a_restored_backup_serves_the_same_records(tmp_path, restored_database):
     assert after == before
 
     rows = before["rows"]
-    print(
+    report_figure(
         f"backup drill: {sum(rows.values())} rows in {len(rows)} tables, identical after the "
         f"restore; page {before['page']['status']}, group page {before['group_page']['status']}, "
         f"search {len(before['search'])} hit"
     )
-    print("  " + ", ".join(f"{table} {rows[table]}" for table in KEY_TABLES))
+    report_figure("  " + ", ".join(f"{table} {rows[table]}" for table in KEY_TABLES))
 
 
 def test_the_scripts_refuse_to_overwrite(tmp_path, restored_database):

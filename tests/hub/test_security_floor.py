@@ -19,6 +19,8 @@ import wagtail
 from packaging.requirements import Requirement
 from packaging.version import InvalidVersion, Version
 
+from tests.helpers import report_figure
+
 ROOT = Path(__file__).resolve().parents[2]
 ADVISORIES = ROOT / "docs" / "security-advisories.md"
 PACKAGES = {"Django": "django", "Wagtail": "wagtail"}  # as written in the table: distribution
@@ -201,11 +203,14 @@ def test_the_floor_logic():
     assert floor("X", Version("4.0"), rows) == (None, [])
 
 
-def test_the_summary():
-    """One line for the test report (shown with -s or -rA)."""
+def test_both_packages_have_a_floor_and_the_run_reports_it():
+    """Each installed line has a known floor (else nothing was checked), and the figures go in
+    the run's "figures" section."""
     rows = advisories()
     django_version, wagtail_version = installed("Django"), installed("Wagtail")
-    print(
+    assert floor("Django", django_version)[0] is not None
+    assert floor("Wagtail", wagtail_version)[0] is not None
+    report_figure(
         f"security floor: {len(rows)} advisories checked "
         f"({sum(a.package == 'Django' for a in rows)} Django, "
         f"{sum(a.package == 'Wagtail' for a in rows)} Wagtail); "
