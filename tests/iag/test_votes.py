@@ -354,3 +354,50 @@ class TestBadInput:
         client.force_login(world.users["chair A"])
         response = client.get(reverse("iag_votes:ballots", args=[vote.pk]), follow=True)
         assert "This vote is counted by show of hands (totals)." in response.content.decode()
+
+
+class TestTampering:
+    """Posts a role may not make change nothing."""
+
+    @pytest.fixture
+    def vote(self, world):
+        meeting = MeetingFactory(group=world.group_a)
+        for member in (world.chair_a, world.member_a):
+            Attendance.objects.create(meeting=meeting, membership=member, status="present")
+        return services.open_removal_vote(meeting, MembershipFactory(group=world.group_a), None)
+
+    def test_another_groups_chair_cannot_vote_proxy_or_close(self, client, world, vote):
+        client.force_login(world.users["chair B"])
+        posts = {
+            "ballots": {f"voter_{world.member_a.pk}": "for"},
+            "proxy": {
+                "given_by": world.member_a.pk,
+                "held_by": world.chair_a.pk,
+                "method": "email",
+            },
+            "close": {"casting_vote": "for"},
+        }
+        for view, data in posts.items():
+            assert is_refused(client.post(reverse(f"iag_votes:{view}", args=[vote.pk]), data))
+        vote.refresh_from_db()
+        assert (vote.status, vote.ballots.count(), vote.proxies.count()) == ("open", 0, 0)
+
+    def test_a_member_cannot_cast_someone_elses_vote(self, client, world, vote):
+        client.force_login(world.users["member A"])
+        client.post(
+            reverse("iag_votes:my_vote", args=[vote.pk]),
+            {f"voter_{world.chair_a.pk}": "for", f"voter_{world.member_a.pk}": "against"},
+        )
+        assert list(vote.ballots.values_list("voter_id", "choice")) == [
+            (world.member_a.pk, "against")
+        ]
+
+    def test_the_police_lead_cannot_open_a_vote(self, client, world):
+        meeting = MeetingFactory(group=world.group_a)
+        client.force_login(world.users["police lead A"])
+        response = client.post(
+            reverse("iag_votes:add"),
+            {"meeting": meeting.pk, "member": world.member_a.pk, "counting": "ballots"},
+        )
+        assert is_refused(response)
+        assert not RemovalVote.objects.exists()
