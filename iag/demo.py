@@ -8,6 +8,9 @@
 - Islington: the demo chair's, member's and police lead's group, fully in order, with minutes
   draft, approved and published, and an item withheld at the police lead's request.
 
+Croydon held a removal vote at its latest meeting: one proxy, a majority for removal, the member
+removed and the result in the draft minutes.
+
 Advice for six boroughs over a year, with every outcome, responses overdue, one piece not for
 publication, two Gold Group requests (one answered), an escalation, and the last complete
 quarter's London-wide feedback published.
@@ -35,6 +38,7 @@ from iag.models import (
     Meeting,
     Membership,
     QuarterlyFeedback,
+    RemovalVote,
 )
 from iag.rules import DEFAULT_AGREEMENT_RENEWAL_MONTHS, add_months, quarter_of
 
@@ -53,6 +57,7 @@ NO_CHAIR = "Hackney"
 UNSIGNED = "Lambeth"
 RENEWALS = "Brent"
 SHOWCASE = "Islington"
+REMOVAL_VOTE = "Croydon"
 
 LOGINS = {
     "central": DemoLogin("central", "Central team: every IAG's records, the compliance dashboard"),
@@ -243,6 +248,41 @@ def publish_last_quarter(today):
     return feedback
 
 
+def make_removal_vote(today):
+    """A vote run through the services, as a chair would: attendance, a proxy, ballots, close."""
+    from hub.enums import AttendanceStatus
+    from iag import services
+    from iag.enums import ProxyMethod
+
+    group = AdvisoryGroup.objects.get(borough__name=REMOVAL_VOTE)
+    meeting = (
+        group.meetings.filter(kind=MeetingKind.FULL, minutes_status=MinutesStatus.DRAFT)
+        .filter(date__lte=today)
+        .latest("date")
+    )
+    chair = group.chair_membership
+    concerned, giver, *present = group.memberships.active().filter(role="member")
+    services.record_attendance(
+        meeting,
+        {
+            chair.pk: AttendanceStatus.PRESENT,
+            concerned.pk: AttendanceStatus.PRESENT,
+            giver.pk: AttendanceStatus.APOLOGIES,
+            **{m.pk: AttendanceStatus.PRESENT for m in present},
+        },
+        None,
+    )
+    vote = services.open_removal_vote(meeting, concerned, None)
+    services.record_proxy(
+        vote, None, given_by=giver, held_by=present[0], method=ProxyMethod.WRITING
+    )
+    # 3 for (one by proxy), 1 against, 1 abstention; the last member present does not vote.
+    choices = ["for", "for", "for", "against", "abstain"]
+    for voter, choice in zip([chair, giver, *present], choices, strict=False):
+        services.cast_ballot(vote, None, voter=voter, choice=choice)
+    services.close_removal_vote(vote, None)
+
+
 def load_logins(showcase):
     ensure_login(LOGINS["central"], roles=[Role.CENTRAL_TEAM])
     chair = showcase.chair_membership
@@ -271,6 +311,8 @@ def load():
             make_advice(group, today)
         make_gold_groups_and_escalation()
     publish_last_quarter(today)
+    if not RemovalVote.objects.exists():
+        make_removal_vote(today)
     return DemoSummary(
         lines=[
             f"{AdvisoryGroup.objects.count()} IAGs ({created} new), "

@@ -59,3 +59,16 @@ def test_a_year_of_advice_in_every_state(demo):
     live = QuarterlyFeedback.objects.filter(live=True).get()
     assert live.snapshot["total"] > 0
     assert live.snapshot["not_followed"]
+
+
+def test_a_removal_vote_that_carried(demo):
+    from iag.models import RemovalVote
+
+    vote = RemovalVote.objects.get()
+    assert (vote.meeting.group.borough.name, vote.status, vote.result) == (
+        "Croydon",
+        "closed",
+        "carried",
+    )
+    assert vote.frozen["proxies"] and vote.member.status == "removed"
+    assert vote.meeting.minute_items.filter(title="Vote on the removal of a member").exists()
