@@ -6,8 +6,63 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from hub import two_factor, views
+from hub import side_doors, two_factor, views
 from hub.audit import ScopedLogEntriesView
+
+
+def side_door(route, view, name):
+    """A Wagtail admin screen wrapped with the check it lacks (``hub.side_doors``)."""
+    return path(route, require_admin_access(view), name=name)
+
+
+# Wagtail admin screens that show titles without asking whether the user may see them, with the
+# missing check added (hub.side_doors). They must come before Wagtail's admin URLs, which would
+# otherwise match first.
+admin_side_doors = [
+    side_door(
+        "admin/bulk/<str:app_label>/<str:model_name>/<str:action>/",
+        side_doors.bulk_action,
+        "hub_bulk_action",
+    ),
+    side_door(
+        "admin/pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/",
+        side_doors.move_confirm,
+        "hub_page_move_confirm",
+    ),
+    side_door(
+        "admin/pages/workflow/confirm_cancellation/<int:page_id>/",
+        side_doors.confirm_workflow_cancellation,
+        "hub_page_confirm_workflow_cancellation",
+    ),
+    side_door("admin/choose-page/", side_doors.BrowseView.as_view(), "hub_choose_page"),
+    side_door(
+        "admin/choose-page/<int:parent_page_id>/",
+        side_doors.BrowseView.as_view(),
+        "hub_choose_page_child",
+    ),
+    side_door(
+        "admin/choose-page/chosen-multiple/",
+        side_doors.ChosenMultipleView.as_view(),
+        "hub_choose_page_chosen_multiple",
+    ),
+    side_door("admin/workflows/task_chooser/", side_doors.task_chooser, "hub_task_chooser"),
+    side_door(
+        "admin/workflows/task_chooser/results/",
+        side_doors.task_chooser_results,
+        "hub_task_chooser_results",
+    ),
+    side_door(
+        "admin/workflows/task_chooser/create/",
+        side_doors.task_chooser_create,
+        "hub_task_chooser_create",
+    ),
+    side_door(
+        "admin/workflows/task_chooser/<int:task_id>/",
+        side_doors.task_chosen,
+        "hub_task_chosen",
+    ),
+]
+
 
 urlpatterns = [
     # Wagtail's site history report, replaced by one that respects record-level permissions.
@@ -22,6 +77,7 @@ urlpatterns = [
         require_admin_access(ScopedLogEntriesView.as_view(results_only=True)),
         name="hub_site_history_results",
     ),
+    *admin_side_doors,
     path("admin/two-factor/setup/", two_factor.SetupView.as_view(), name="two_factor_setup"),
     path("admin/two-factor/", two_factor.VerifyView.as_view(), name="two_factor_verify"),
     path("admin/", include(wagtailadmin_urls)),

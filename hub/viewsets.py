@@ -1,9 +1,15 @@
 """Admin screens for the shared records: declarative, one menu for the whole domain."""
 
 from django.core.exceptions import PermissionDenied
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import chooser
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    ConfirmWorkflowCancellationView,
+    IndexView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from hub.exports import SafeSpreadsheetExportMixin
 from hub.models import Borough, GlossaryTerm, Organisation, Person
@@ -35,9 +41,19 @@ class GuardedChooserViewSet(chooser.SnippetChooserViewSet):
     )
 
 
+class GuardedConfirmWorkflowCancellationView(
+    PermissionCheckedMixin, ConfirmWorkflowCancellationView
+):
+    """Wagtail's asks for no permission: it told any admin user which workflow and task a
+    record was at. It is asked before publishing, so it needs what editing needs."""
+
+    permission_required = "change"
+
+
 class HubSnippetViewSet(SnippetViewSet):
     index_view_class = SafeExportIndexView
     chooser_viewset_class = GuardedChooserViewSet
+    confirm_workflow_cancellation_view_class = GuardedConfirmWorkflowCancellationView
 
 
 class PersonViewSet(HubSnippetViewSet):

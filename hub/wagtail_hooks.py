@@ -2,7 +2,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from hub import services
+from hub import services, side_doors
 from hub.models import Borough
 from hub.permissions import ReadOnlyPermissionPolicy
 from hub.viewsets import ReferenceViewSetGroup
@@ -11,6 +11,10 @@ from hub.viewsets import ReferenceViewSetGroup
 register_permission_policy(Borough, ReadOnlyPermissionPolicy(Borough))
 
 register_snippet(ReferenceViewSetGroup)
+
+
+# Users with no page permission choose only among pages they could view on the public site.
+hooks.register("construct_page_chooser_queryset", side_doors.choosable_pages)
 
 
 @hooks.register("register_log_actions")
