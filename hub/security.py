@@ -3,6 +3,7 @@ the admin, no caching of anything a signed-in user sees, and ending sessions."""
 
 import csp.middleware
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -37,8 +38,9 @@ class NoStoreMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        user = getattr(request, "user", None)
-        if request.path_info.startswith(ADMIN_PREFIX) or (user and user.is_authenticated):
+        session = getattr(request, "session", None)
+        signed_in = session is not None and "_auth_user_id" in session
+        if request.path_info.startswith(ADMIN_PREFIX) or signed_in:
             if "Cache-Control" in response:
                 del response["Cache-Control"]
             patch_cache_control(response, no_store=True, no_cache=True, private=True, max_age=0)
@@ -59,22 +61,23 @@ class TwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if self.needs_code(request):
-            name = "two_factor_verify" if user_has_device(request.user) else "two_factor_setup"
-            next_url = request.get_full_path()
-            if not url_has_allowed_host_and_scheme(next_url, allowed_hosts=None):
-                next_url = ADMIN_PREFIX
-            return redirect(f"{reverse(name)}?{urlencode({'next': next_url})}")
+        if self.lacks_code(request):
+            path = request.path_info
+            if not path.startswith(ADMIN_PREFIX):
+                # Pages and documents restricted to signed-in users or groups need the code
+                # too: until it is entered, the visitor is anonymous outside the admin.
+                request.user = AnonymousUser()
+            elif not path[len(ADMIN_PREFIX) :].startswith(TWO_FACTOR_OPEN):
+                name = "two_factor_verify" if user_has_device(request.user) else "two_factor_setup"
+                next_url = request.get_full_path()
+                if not url_has_allowed_host_and_scheme(next_url, allowed_hosts=None):
+                    next_url = ADMIN_PREFIX
+                return redirect(f"{reverse(name)}?{urlencode({'next': next_url})}")
         return self.get_response(request)
 
     @staticmethod
-    def needs_code(request):
+    def lacks_code(request):
         if not settings.HUB_TWO_FACTOR_REQUIRED:
-            return False
-        path = request.path_info
-        if not path.startswith(ADMIN_PREFIX):
-            return False
-        if path[len(ADMIN_PREFIX) :].startswith(TWO_FACTOR_OPEN):
             return False
         user = request.user
         return user.is_authenticated and not user.is_verified()
@@ -84,3 +87,16 @@ def user_has_device(user):
     from django_otp import devices_for_user
 
     return any(True for _ in devices_for_user(user, confirmed=True))
+
+
+def client_ip(request):
+    """The client's address for login throttling: the connection's, or behind
+    ``HUB_REVERSE_PROXIES`` proxies the address the outermost one was reached from. Entries a
+    client put in X-Forwarded-For itself lie further left and are never used."""
+    proxies = settings.HUB_REVERSE_PROXIES
+    if proxies:
+        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [address for address in forwarded if address]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR")

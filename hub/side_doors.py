@@ -52,9 +52,32 @@ class OnlyPermittedItemsMixin:
         return objects, {**context, "items_with_no_access": []}
 
 
+class SaveEachUserMixin:
+    """Wagtail marks users active or inactive with one UPDATE, which skips ``User.save`` and so
+    would leave a deactivated user's sessions to come back when they are reactivated. Save each
+    user instead, so that deactivation ends their sessions (``hub.models.User``)."""
+
+    @classmethod
+    def execute_action(cls, objects, mark_as_active=False, model=None, **kwargs):
+        acting = kwargs.get("user")
+        changed = 0
+        for user in objects:
+            if acting is not None and user.pk == acting.pk:
+                continue
+            user.is_active = mark_as_active
+            user.save()
+            changed += 1
+        return changed, 0
+
+
 @cache
 def _guarded_bulk_action(action_class):
-    return type(action_class.__name__, (OnlyPermittedItemsMixin, action_class), {})
+    from wagtail.users.views.bulk_actions.set_active_state import SetActiveStateBulkAction
+
+    bases = (OnlyPermittedItemsMixin, action_class)
+    if issubclass(action_class, SetActiveStateBulkAction):
+        bases = (SaveEachUserMixin, *bases)
+    return type(action_class.__name__, bases, {})
 
 
 def bulk_action(request, app_label, model_name, action):

@@ -13,12 +13,13 @@ from base64 import b32encode
 import qrcode
 import qrcode.image.svg
 from django import forms
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
 from django.views import View
 from django_otp import login as otp_login
@@ -41,7 +42,8 @@ class CodeForm(forms.Form):
     )
 
     def clean_code(self):
-        return self.cleaned_data["code"].replace(" ", "").strip()
+        # Backup codes are lower case; people type them as they like.
+        return self.cleaned_data["code"].replace(" ", "").strip().lower()
 
 
 def next_url(request):
@@ -55,6 +57,19 @@ def next_url(request):
 
 def spaced(key):
     return " ".join(key[i : i + 4] for i in range(0, len(key), 4))
+
+
+def with_next(name, request):
+    return f"{reverse(name)}?{urlencode({'next': next_url(request)})}"
+
+
+def signed_in_with(request, device):
+    """The session now carries the second factor: give it a new key, as a sign-in does."""
+    otp_login(request, device)
+    request.session.cycle_key()
+
+
+PENDING_DEVICE = "hub_two_factor_pending_device"
 
 
 def qr_svg(text):
@@ -71,13 +86,22 @@ class SetupView(View):
 
     template_name = "hub/two_factor/setup.html"
 
-    def pending_device(self, user):
-        device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
-        return device or TOTPDevice.objects.create(user=user, name=APP_DEVICE_NAME, confirmed=False)
+    def new_pending_device(self, request):
+        """A fresh key for this session only: each visit replaces any earlier unconfirmed key,
+        so a key shown to one browser can never be confirmed from another."""
+        TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
+        device = TOTPDevice.objects.create(user=request.user, name=APP_DEVICE_NAME, confirmed=False)
+        request.session[PENDING_DEVICE] = device.pk
+        return device
+
+    def pending_device(self, request):
+        return TOTPDevice.objects.filter(
+            user=request.user, confirmed=False, pk=request.session.get(PENDING_DEVICE)
+        ).first()
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and user_has_device(request.user):
-            return redirect(f"{reverse('two_factor_verify')}?next={next_url(request)}")
+            return redirect(with_next("two_factor_verify", request))
         return super().dispatch(request, *args, **kwargs)
 
     def render_setup(self, request, form, device):
@@ -93,13 +117,19 @@ class SetupView(View):
         )
 
     def get(self, request):
-        return self.render_setup(request, CodeForm(), self.pending_device(request.user))
+        return self.render_setup(request, CodeForm(), self.new_pending_device(request))
 
     def post(self, request):
-        device = self.pending_device(request.user)
+        device = self.pending_device(request)
+        if device is None:  # set up from another browser, or the key was replaced
+            return redirect(with_next("two_factor_setup", request))
         form = CodeForm(request.POST)
         if form.is_valid() and device.verify_token(form.cleaned_data["code"]):
             with transaction.atomic():
+                # One confirmation per user, even from two requests at once.
+                get_user_model().objects.select_for_update().get(pk=request.user.pk)
+                if user_has_device(request.user):
+                    return redirect(with_next("two_factor_verify", request))
                 device.confirmed = True
                 device.save()
                 backup = StaticDevice.objects.create(user=request.user, name="Backup codes")
@@ -107,7 +137,8 @@ class SetupView(View):
                 StaticToken.objects.bulk_create(
                     StaticToken(device=backup, token=code) for code in codes
                 )
-            otp_login(request, device)
+            request.session.pop(PENDING_DEVICE, None)
+            signed_in_with(request, device)
             return render(
                 request,
                 "hub/two_factor/backup_codes.html",
@@ -124,7 +155,7 @@ class VerifyView(View):
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not user_has_device(request.user):
-            return redirect(f"{reverse('two_factor_setup')}?next={next_url(request)}")
+            return redirect(with_next("two_factor_setup", request))
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request):
@@ -135,7 +166,7 @@ class VerifyView(View):
         if form.is_valid():
             device = match_token(request.user, form.cleaned_data["code"])
             if device is not None:
-                otp_login(request, device)
+                signed_in_with(request, device)
                 return redirect(next_url(request))
             form.add_error("code", "That code is not right, or has been used.")
         return render(request, self.template_name, {"form": form, "next": next_url(request)})

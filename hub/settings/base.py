@@ -151,13 +151,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "hub/locked_out.html"
 AXES_VERBOSE = False
 # The address counted is the connection's own, which a client cannot forge. Behind reverse
-# proxies, set AXES_IPWARE_PROXY_COUNT to their number: the address they forwarded is counted.
-if _proxies := env.int("AXES_IPWARE_PROXY_COUNT", default=0):
-    AXES_IPWARE_PROXY_COUNT = _proxies
-    AXES_IPWARE_PROXY_ORDER = "right-most"
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-else:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# proxies, set HUB_REVERSE_PROXIES to their number: each appends the address it was reached from
+# to X-Forwarded-For, so the client's is that many places from the right (hub.security.client_ip).
+HUB_REVERSE_PROXIES = env.int("HUB_REVERSE_PROXIES", default=0)
+AXES_CLIENT_IP_CALLABLE = "hub.security.client_ip"
 
 # Two-factor authentication (django-otp, TOTP with backup codes) for every account that signs in
 # to the admin. On in production; dev and test settings turn it off for the demo logins, and

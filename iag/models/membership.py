@@ -145,19 +145,27 @@ class Membership(models.Model):
         return f"{self.person.name} ({self.get_role_display()}, {self.group})"
 
     def save(self, *args, **kwargs):
+        stored = getattr(self, "_stored", None)
         super().save(*args, **kwargs)
-        ended = getattr(self, "_stored_status", None) == MembershipStatus.ACTIVE and (
-            self.status != MembershipStatus.ACTIVE
-        )
-        self._stored_status = self.status
-        if ended and self.person.user_id:
-            # What they could see came from this membership: their sessions end with it.
+        self._stored = (self.status, self.role, self.group_id)
+        if stored and stored[0] == MembershipStatus.ACTIVE and stored != self._stored:
+            # What they could see came from this membership as it was (a chair sees more than a
+            # member): their sessions end with it, and they sign in to what they have now.
+            self._end_sessions()
+
+    def delete(self, *args, **kwargs):
+        self._end_sessions()
+        return super().delete(*args, **kwargs)
+
+    def _end_sessions(self):
+        if self.person.user_id:
             self.person.user.end_sessions()
 
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
-        instance._stored_status = instance.__dict__.get("status")
+        fields = instance.__dict__
+        instance._stored = (fields.get("status"), fields.get("role"), fields.get("group_id"))
         return instance
 
     @property

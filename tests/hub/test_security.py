@@ -4,7 +4,7 @@ accounts, two-factor sign-in, sessions that end, upload limits and error pages."
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -85,6 +85,23 @@ class TestLogin:
         assert sign_in(client, "staff-user", address="10.0.0.2").status_code == 302
 
     @override_settings(AXES_FAILURE_LIMIT=3)
+    def test_behind_a_proxy_the_forwarded_address_is_counted(self, client, settings, staff):
+        settings.AXES_FAILURE_LIMIT = 2
+        settings.HUB_REVERSE_PROXIES = 1
+
+        def through_proxy(address, password):
+            return client.post(
+                reverse("wagtailadmin_login"),
+                {"username": "staff-user", "password": password},
+                REMOTE_ADDR="127.0.0.1",
+                HTTP_X_FORWARDED_FOR=address,
+            )
+
+        assert [through_proxy("203.0.113.5", "wrong").status_code for _ in range(2)] == [200, 429]
+        # A forged entry further left changes nothing: the proxy's own entry is the one used.
+        assert through_proxy("198.51.100.9, 203.0.113.5", PASSWORD).status_code == 429
+        assert through_proxy("198.51.100.9", PASSWORD).status_code == 302
+
     def test_an_unknown_username_is_locked_out_just_the_same(self, client):
         responses = [sign_in(client, "nobody-at-all", "wrong") for _ in range(3)]
         assert [r.status_code for r in responses] == [200, 200, 429]
@@ -168,7 +185,7 @@ class TestTwoFactor:
         TOTPDevice.objects.create(user=staff, name="App", confirmed=True)
         StaticDevice.objects.create(user=staff, name="Backup").token_set.create(token="abcd1234")
         sign_in(client, "staff-user")
-        assert client.post(reverse("two_factor_verify"), {"code": "abcd1234"}).status_code == 302
+        assert client.post(reverse("two_factor_verify"), {"code": "ABCD 1234"}).status_code == 302
         client.logout()
         sign_in(client, "staff-user")
         assert client.post(reverse("two_factor_verify"), {"code": "abcd1234"}).status_code == 200
@@ -176,6 +193,43 @@ class TestTwoFactor:
     def test_the_public_site_needs_no_code(self, client, staff, home):
         sign_in(client, "staff-user")
         assert client.get("/").status_code == 200
+
+    def test_restricted_pages_need_the_code_too(self, client, staff, home):
+        from wagtail.models import PageViewRestriction
+
+        from tests.hub.factories import StandardPageFactory
+
+        page = StandardPageFactory(parent=home, title="For signed-in users")
+        PageViewRestriction.objects.create(page=page, restriction_type="login")
+        device = TOTPDevice.objects.create(user=staff, name="App", confirmed=True)
+        sign_in(client, "staff-user")
+        response = client.get(page.url)
+        assert response.status_code == 302  # to sign in: a password alone is not enough
+        client.post(reverse("two_factor_verify"), {"code": current_code(device)})
+        assert client.get(page.url).status_code == 200
+
+    def test_a_key_shown_to_one_browser_cannot_be_confirmed_from_another(self, client, staff):
+        sign_in(client, "staff-user")
+        client.get(reverse("two_factor_setup"))
+        first_key = TOTPDevice.objects.get(user=staff, confirmed=False)
+        other = Client()
+        sign_in(other, "staff-user", address="10.0.0.7")
+        # The other browser cannot confirm the first one's key...
+        posted = other.post(reverse("two_factor_setup"), {"code": current_code(first_key)})
+        assert posted.status_code == 302
+        # ...and opening the page replaces it, so the first browser's key is gone too.
+        other.get(reverse("two_factor_setup"))
+        assert not TOTPDevice.objects.filter(pk=first_key.pk).exists()
+        client.post(reverse("two_factor_setup"), {"code": current_code(first_key)})
+        assert not TOTPDevice.objects.filter(user=staff, confirmed=True).exists()
+
+    def test_entering_a_code_gives_the_session_a_new_key(self, client, staff):
+        device = TOTPDevice.objects.create(user=staff, name="App", confirmed=True)
+        sign_in(client, "staff-user")
+        before = client.session.session_key
+        client.post(reverse("two_factor_verify"), {"code": current_code(device)})
+        assert client.session.session_key != before
+        assert client.get(reverse("wagtailadmin_home")).status_code == 200
 
     def test_an_administrator_resets_a_lost_device(self, client, staff):
         from django.core.management import call_command
@@ -186,6 +240,22 @@ class TestTwoFactor:
 
 
 class TestSessionsEnd:
+    def test_when_a_user_is_deactivated_in_bulk(self, client, staff):
+        from tests.hub.factories import UserFactory as Users
+
+        client.force_login(staff)
+        assert client.get(reverse("wagtailadmin_home")).status_code == 200
+        admin = Client()
+        admin.force_login(Users(username="the-admin", is_superuser=True))
+        url = reverse("hub_bulk_action", args=["hub", "user", "set_active_state"])
+        for active in ("False", "True"):
+            response = admin.post(f"{url}?id={staff.pk}", {"mark_as_active": active})
+            assert response.status_code == 302
+        staff.refresh_from_db()
+        assert staff.is_active
+        response = client.get(reverse("wagtailadmin_home"))
+        assert response["Location"].startswith(reverse("wagtailadmin_login"))
+
     def test_when_a_user_is_deactivated(self, client, staff):
         client.force_login(staff)
         assert client.get(reverse("wagtailadmin_home")).status_code == 200

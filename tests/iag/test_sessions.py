@@ -30,3 +30,18 @@ def test_saving_an_active_membership_ends_nothing(client, world):
     world.member_a.left_reason = ""
     world.member_a.save()
     assert client.get(reverse("iag_members:index")).status_code == 200
+
+
+@pytest.mark.parametrize("change", ["demoted", "deleted"])
+def test_sessions_end_when_a_chair_is_demoted_or_a_membership_deleted(client, world, change):
+    client.force_login(world.users["chair A"])
+    assert client.get(reverse("iag_members:index")).status_code == 200
+    membership = world.chair_a
+    if change == "demoted":
+        membership.role = "member"
+        membership.save()
+    else:
+        membership.attendance.all().delete()
+        membership.delete()
+    response = client.get(reverse("iag_members:index"))
+    assert response["Location"].startswith(reverse("wagtailadmin_login"))
