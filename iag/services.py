@@ -338,6 +338,19 @@ def current_electorate(vote):
     return rules.electorate(active, present, vote.member_id, proxies)
 
 
+def current_totals(vote, electorate):
+    """The count so far under the same rules for both methods: the ballots counted against the
+    electorate, or the show of hands checked against it (None until the hands are entered)."""
+    if vote.counting == CountingMethod.BALLOTS:
+        ballots = vote.ballots.values_list("voter_id", "cast_by_id", "choice")
+        return rules.count_ballots(electorate, ballots)
+    if vote.hands_for is None:
+        return None
+    return rules.check_show_of_hands(
+        electorate, rules.Totals(vote.hands_for, vote.hands_against, vote.hands_abstain)
+    )
+
+
 @transaction.atomic
 def open_removal_vote(meeting, member, user, *, counting=CountingMethod.BALLOTS):
     if meeting.kind != MeetingKind.FULL:
@@ -475,15 +488,9 @@ def close_removal_vote(vote, user, *, casting_vote=None):
     vote = _locked_open_vote(vote)
     now = current_electorate(vote)
     try:
-        if vote.counting == CountingMethod.BALLOTS:
-            ballots = vote.ballots.values_list("voter_id", "cast_by_id", "choice")
-            totals = rules.count_ballots(now, ballots)
-        else:
-            if vote.hands_for is None:
-                raise rules.VoteError("Enter the totals from the show of hands first.")
-            totals = rules.check_show_of_hands(
-                now, rules.Totals(vote.hands_for, vote.hands_against, vote.hands_abstain)
-            )
+        totals = current_totals(vote, now)
+        if totals is None:
+            raise rules.VoteError("Enter the totals from the show of hands first.")
         result = rules.removal_result(totals, casting_vote)
     except rules.VoteError as error:
         raise _vote_error(error) from error

@@ -265,13 +265,12 @@ class CloseVoteView(VoteScreen):
 
     def current_totals(self):
         electorate = services.current_electorate(self.vote)
-        if self.vote.counting == CountingMethod.BALLOTS:
-            ballots = self.vote.ballots.values_list("voter_id", "cast_by_id", "choice")
-            return electorate, rules.count_ballots(electorate, ballots)
-        if self.vote.hands_for is None:
-            return electorate, None
-        totals = rules.Totals(self.vote.hands_for, self.vote.hands_against, self.vote.hands_abstain)
-        return electorate, totals
+        try:
+            return electorate, services.current_totals(self.vote, electorate)
+        except rules.VoteError:
+            # More hands than voters since attendance changed: show them; the close refuses.
+            vote = self.vote
+            return electorate, rules.Totals(vote.hands_for, vote.hands_against, vote.hands_abstain)
 
     def get_form_kwargs(self):
         _, totals = self.current_totals()
