@@ -1,5 +1,7 @@
 """Admin form behaviour shared by the apps."""
 
+from wagtail.admin.forms import WagtailAdminModelForm
+
 from hub.enums import MinuteItemKind
 
 WITHHELD_FIELDS = ("title", "text")
@@ -37,3 +39,43 @@ def became_withheld(formset):
         and form.cleaned_data.get("kind") == MinuteItemKind.CONFIDENTIAL
         and not form.cleaned_data.get("DELETE")
     ]
+
+
+class OwnedRecordForm(WagtailAdminModelForm):
+    """A record that belongs to one body (an IAG, a board): offer only the bodies the user keeps
+    records for, and never let an existing record move to another body.
+
+    Subclasses name the field in ``owner_field`` and say which bodies in ``owners_for(user)``.
+    """
+
+    owner_field = "group"
+
+    def owners_for(self, user):
+        raise NotImplementedError
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        owner = self.fields.get(self.owner_field)
+        if owner is not None:
+            owner.queryset = self.owners_for(self.for_user)
+            if self.instance.pk:
+                owner.disabled = True
+            elif owner.queryset.count() == 1:
+                owner.initial = owner.queryset.first()
+
+
+class MinutesFormMixin:
+    """A meeting form whose confidential items' words are thrown away before anything sees them,
+    and erased from history when an item already saved becomes confidential."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(discard_withheld_words(data, "minute_items"), *args, **kwargs)
+
+    def save(self, commit=True):
+        from hub.services import erase_withheld_words
+
+        withheld_now = became_withheld(self.formsets["minute_items"])
+        meeting = super().save(commit=commit)
+        for item in withheld_now:
+            erase_withheld_words(item)
+        return meeting

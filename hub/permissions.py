@@ -1,7 +1,7 @@
 """Who may see what. Predicates here are the single place each access rule is decided."""
 
 import operator
-from functools import reduce
+from functools import cached_property, reduce
 
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, PageViewRestriction
@@ -91,3 +91,40 @@ class ScopedPermissionPolicy(ModelPermissionPolicy):
 
     def user_has_permission_for_instance(self, user, action, instance):
         return self.user_has_any_permission_for_instance(user, [action], instance)
+
+
+class BaseStanding:
+    """A user's relation to the bodies of one app (IAGs, boards), worked out once per request.
+
+    Subclasses add what the user's memberships give them; ``for_user`` keeps one per user object
+    (a request's user), so every screen, list and form in a response asks only once.
+    """
+
+    cache_attribute = None  # set per subclass: where the standing is kept on the user
+
+    def __init__(self, user):
+        self.user = user
+
+    @classmethod
+    def for_user(cls, user):
+        cached = getattr(user, cls.cache_attribute, None)
+        if cached is None:
+            cached = cls(user)
+            if user is not None:
+                setattr(user, cls.cache_attribute, cached)
+        return cached
+
+    @cached_property
+    def active(self):
+        return bool(self.user and self.user.is_authenticated and self.user.is_active)
+
+    @cached_property
+    def is_superuser(self):
+        return self.active and self.user.is_superuser
+
+    @cached_property
+    def sees_everything(self):
+        """The central team (and a superuser) reads every body's records."""
+        from hub.roles import Role, user_has_role
+
+        return self.is_superuser or (self.active and user_has_role(self.user, Role.CENTRAL_TEAM))

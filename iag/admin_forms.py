@@ -1,9 +1,7 @@
 from django import forms
-from wagtail.admin.forms import WagtailAdminModelForm
 
-from hub.admin_forms import became_withheld, discard_withheld_words
+from hub.admin_forms import MinutesFormMixin, OwnedRecordForm
 from hub.models import Person
-from hub.services import erase_withheld_words
 from iag.models import AdvisoryGroup, Meeting
 from iag.permissions import standing
 
@@ -15,19 +13,13 @@ def groups_user_runs(user):
     return AdvisoryGroup.objects.filter(pk__in=standing(user).chaired)
 
 
-class GroupRecordForm(WagtailAdminModelForm):
-    """A record that belongs to one group: offer only the groups the user runs, and never let an
-    existing record move to another group."""
+class GroupRecordForm(OwnedRecordForm):
+    """A record that belongs to one group: offered only the groups the user runs."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        group_field = self.fields.get("group")
-        if group_field is not None:
-            group_field.queryset = groups_user_runs(self.for_user)
-            if self.instance.pk:
-                group_field.disabled = True
-            elif group_field.queryset.count() == 1:
-                group_field.initial = group_field.queryset.first()
+    owner_field = "group"
+
+    def owners_for(self, user):
+        return groups_user_runs(user)
 
 
 PERSON_FIELDS = {"person_name": "name", "person_email": "email", "person_phone": "phone"}
@@ -83,16 +75,8 @@ class MembershipForm(GroupRecordForm):
         return super().save(commit=commit)
 
 
-class MeetingForm(GroupRecordForm):
-    def __init__(self, data=None, *args, **kwargs):
-        super().__init__(discard_withheld_words(data, "minute_items"), *args, **kwargs)
-
-    def save(self, commit=True):
-        withheld_now = became_withheld(self.formsets["minute_items"])
-        meeting = super().save(commit=commit)
-        for item in withheld_now:
-            erase_withheld_words(item)
-        return meeting
+class MeetingForm(MinutesFormMixin, GroupRecordForm):
+    pass
 
 
 class AdviceForm(GroupRecordForm):

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from hub.enums import MinutesStatus
 from hub.models import Person
+from hub.permissions import BaseStanding
 from hub.roles import Role, user_has_role
 from iag.enums import MemberRole
 from iag.models import AdvisoryGroup, IAGSettings, Membership
@@ -28,22 +29,14 @@ from iag.models import AdvisoryGroup, IAGSettings, Membership
 NOTHING = Q(pk__in=[])
 
 
-class Standing:
+class Standing(BaseStanding):
     """A user's relation to every IAG, worked out once per request."""
 
+    cache_attribute = "_iag_standing"
+
     def __init__(self, user, today=None):
-        self.user = user
+        super().__init__(user)
         self.today = today or timezone.localdate()
-
-    @cached_property
-    def active(self):
-        return bool(self.user and self.user.is_authenticated and self.user.is_active)
-
-    @cached_property
-    def sees_everything(self):
-        return self.active and (
-            self.user.is_superuser or user_has_role(self.user, Role.CENTRAL_TEAM)
-        )
 
     @cached_property
     def memberships(self):
@@ -105,12 +98,7 @@ class Standing:
 
 
 def standing(user) -> Standing:
-    cached = getattr(user, "_iag_standing", None)
-    if cached is None:
-        cached = Standing(user)
-        if user is not None:
-            user._iag_standing = cached
-    return cached
+    return Standing.for_user(user)
 
 
 def _groups(field, ids):

@@ -4,9 +4,11 @@ Principle numbers (P1 to P31) refer to "Principles for Territorial Policing Inde
 Groups 2018"; docs/rules.md maps each to its tests.
 """
 
-import calendar
 import datetime
 from dataclasses import dataclass
+
+# Quarters are shared with the partnership boards; the IAG rules and their callers use them here.
+from hub.periods import Quarter, add_months, quarter_of  # noqa: F401
 
 # --- P24: "The MPS lead will meet with the IAG at least every quarter." --------------------------
 #
@@ -14,44 +16,6 @@ from dataclasses import dataclass
 # October to December. Each quarter must contain at least one meeting of the IAG with the police
 # lead. A group is overdue once a whole quarter has passed with no such meeting: the meeting
 # after one held in January to March is due by 30 June, and is overdue from 1 July.
-
-QUARTER_FIRST_MONTHS = (1, 4, 7, 10)
-
-
-@dataclass(frozen=True, order=True)
-class Quarter:
-    year: int
-    number: int  # 1 to 4
-
-    @property
-    def first_day(self) -> datetime.date:
-        return datetime.date(self.year, QUARTER_FIRST_MONTHS[self.number - 1], 1)
-
-    @property
-    def last_day(self) -> datetime.date:
-        last_month = QUARTER_FIRST_MONTHS[self.number - 1] + 2
-        return datetime.date(self.year, last_month, calendar.monthrange(self.year, last_month)[1])
-
-    def next(self) -> "Quarter":
-        return (
-            Quarter(self.year + 1, 1) if self.number == 4 else Quarter(self.year, self.number + 1)
-        )
-
-    def previous(self) -> "Quarter":
-        return (
-            Quarter(self.year - 1, 4) if self.number == 1 else Quarter(self.year, self.number - 1)
-        )
-
-    def __str__(self):
-        first, last = self.first_day, self.last_day
-        return f"{first:%B} to {last:%B} {self.year}"
-
-    def __contains__(self, day: datetime.date) -> bool:
-        return self.first_day <= day <= self.last_day
-
-
-def quarter_of(day: datetime.date) -> Quarter:
-    return Quarter(day.year, (day.month - 1) // 3 + 1)
 
 
 def next_meeting_due_by(last_meeting: datetime.date | None, since: datetime.date) -> datetime.date:
@@ -88,13 +52,6 @@ def chair_is_cleared(
 # term has ended they count as unsigned.
 DEFAULT_AGREEMENT_RENEWAL_MONTHS = 12
 RENEWAL_NOTICE_DAYS = 30
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day ``months`` later, or the month's last day if it has fewer days."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def agreement_expires_on(signed_on: datetime.date, renewal_months: int) -> datetime.date:

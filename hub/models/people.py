@@ -73,3 +73,47 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class SessionsFollowMembership(models.Model):
+    """A membership whose change ends the member's sessions.
+
+    What someone may see comes from their memberships as they were when they signed in (a chair
+    sees more than a member). When one of ``session_fields`` changes on a membership that was
+    current, or the membership is deleted, their sessions end and they sign in to what they have
+    now. Done in ``save()`` and ``delete()``, not in a signal, so that no path round it exists
+    short of ``QuerySet.update()``, which history-tracked models never use.
+    """
+
+    session_fields: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        stored = getattr(self, "_stored_session_values", None)
+        super().save(*args, **kwargs)
+        self._stored_session_values = self._session_values()
+        if stored and self.was_current(stored) and stored != self._stored_session_values:
+            self.end_member_sessions()
+
+    def delete(self, *args, **kwargs):
+        self.end_member_sessions()
+        return super().delete(*args, **kwargs)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._stored_session_values = instance._session_values()
+        return instance
+
+    def was_current(self, stored: dict) -> bool:
+        raise NotImplementedError
+
+    def _session_values(self, values=None):
+        values = self.__dict__ if values is None else values
+        return {name: values.get(name) for name in self.session_fields}
+
+    def end_member_sessions(self):
+        if self.person.user_id:
+            self.person.user.end_sessions()

@@ -21,8 +21,8 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
+from hub.periods import QUARTER_CHOICES, Quarter
 from iag.enums import ResponseOutcome
-from iag.rules import Quarter
 
 
 class QuarterlyFeedback(
@@ -39,10 +39,7 @@ class QuarterlyFeedback(
     year = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(2018), MaxValueValidator(2100)]
     )
-    quarter = models.PositiveSmallIntegerField(
-        choices=[(1, "January to March"), (2, "April to June"), (3, "July to September"),
-                 (4, "October to December")]
-    )  # fmt: skip
+    quarter = models.PositiveSmallIntegerField(choices=QUARTER_CHOICES)
     summary = models.TextField(
         blank=True, help_text="The central team's introduction, shown above the figures."
     )

@@ -7,6 +7,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from hub.models.people import SessionsFollowMembership
 from iag import rules
 from iag.enums import BoroughConnection, MemberRole, MembershipStatus
 
@@ -33,12 +34,14 @@ class MembershipQuerySet(models.QuerySet):
         return self.active().filter(role=MemberRole.CHAIR)
 
 
-class Membership(models.Model):
+class Membership(SessionsFollowMembership):
     """A person's membership of an IAG.
 
     "Membership of the IAG is a matter for the IAG" (P5) and "at the discretion of the IAG
     Chair" (P7): memberships are kept by the group's chair, not by the police.
     """
+
+    session_fields = ("status", "role", "group_id")
 
     group = models.ForeignKey(
         "iag.AdvisoryGroup", on_delete=models.PROTECT, related_name="memberships"
@@ -144,29 +147,8 @@ class Membership(models.Model):
     def __str__(self):
         return f"{self.person.name} ({self.get_role_display()}, {self.group})"
 
-    def save(self, *args, **kwargs):
-        stored = getattr(self, "_stored", None)
-        super().save(*args, **kwargs)
-        self._stored = (self.status, self.role, self.group_id)
-        if stored and stored[0] == MembershipStatus.ACTIVE and stored != self._stored:
-            # What they could see came from this membership as it was (a chair sees more than a
-            # member): their sessions end with it, and they sign in to what they have now.
-            self._end_sessions()
-
-    def delete(self, *args, **kwargs):
-        self._end_sessions()
-        return super().delete(*args, **kwargs)
-
-    def _end_sessions(self):
-        if self.person.user_id:
-            self.person.user.end_sessions()
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        fields = instance.__dict__
-        instance._stored = (fields.get("status"), fields.get("role"), fields.get("group_id"))
-        return instance
+    def was_current(self, stored):
+        return stored["status"] == MembershipStatus.ACTIVE
 
     @property
     def is_active(self):
