@@ -23,9 +23,17 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def world(db):
-    from tests.iag.conftest import World
+    from hub.roles import Role
+    from tests.iag.conftest import World, user_with_role
+    from tests.partnerships.factories import build_structure
 
-    return World()
+    world = World()
+    # A partnership board member, sitting on partnership A's youth group (not on B's boards).
+    world.partnership_a = build_structure()
+    world.users["board member A"] = user_with_role(
+        "board-a", Role.BOARD_MEMBER, world.partnership_a.members["youth"].person
+    )
+    return world
 
 
 @pytest.fixture
@@ -48,8 +56,9 @@ EXPECTED_SKIPS = {
 # --- Who may open what ------------------------------------------------------------------------
 
 ADMIN_USERS = {"central team", "chair A", "member A", "unsigned member A", "police lead A",
-               "chair B"}  # fmt: skip
+               "chair B", "board member A"}  # fmt: skip
 EVERYONE = {"anonymous", "no role", *ADMIN_USERS}
+IAG_USERS = ADMIN_USERS - {"board member A"}
 CENTRAL = {"central team"}
 CHAIR_B = {"chair B"}
 
@@ -122,7 +131,7 @@ allow(ADMIN_USERS, "redirects to a screen that checks (the page history; the set
 # groups the user belongs to: B's sentinels in them are caught by the body search.
 IAG_LISTS = ["iag_groups", "iag_members", "iag_meetings", "iag_advice", "iag_gold_groups",
              "iag_escalations", "iag_votes"]  # fmt: skip
-allow(ADMIN_USERS, "the user's own IAG lists", *exported(*(f"{name}:index" for name in IAG_LISTS)),
+allow(IAG_USERS, "the user's own IAG lists", *exported(*(f"{name}:index" for name in IAG_LISTS)),
       *(f"{name}:index_results" for name in IAG_LISTS))  # fmt: skip
 allow({"chair A", "chair B"}, "a chair adds members, meetings, advice, votes, Gold Group "
       "requests and escalations for their own group",
@@ -184,6 +193,30 @@ allow(CENTRAL, "the central team compiles, approves and publishes quarterly feed
           "choose", "choose_results", "chosen", "chosen_multiple", "create")),
       *exported("wagtailsnippets_iag_quarterlyfeedback:list"),
       "wagtailsettings:edit[app_name,model_name,pk] (iag.iagsettings)")  # fmt: skip
+
+# Partnership boards: the board member sits on partnership A's youth group; the records asked
+# for are partnership B's. Their lists hold only the boards they sit on and those below.
+BOARD_LISTS = ["partnership_actions", "partnership_boards", "partnership_initiatives",
+               "partnership_meetings", "partnership_members", "partnership_plans",
+               "partnership_reports"]  # fmt: skip
+allow({"board member A", *CENTRAL}, "the user's own boards' lists, and the roll-up of their "
+      "boards and those below (partnerships.permissions)",
+      *exported(*(f"{name}:index" for name in BOARD_LISTS), "partnership_rollup:index"),
+      *(f"{name}:index_results" for name in BOARD_LISTS))  # fmt: skip
+allow({"board member A"}, "a board member adds their own board's meetings, reports, action "
+      "plans and actions (the forms offer only their boards)",
+      *(f"partnership_{name}:add" for name in ("meetings", "reports", "plans",
+                                               "actions")))  # fmt: skip
+allow(CENTRAL, "the central team (the partnership unit) sets up partnerships and boards, keeps "
+      "their membership, and reads every board's records; it writes no board's minutes, "
+      "reports or actions",
+      "partnerships:add", "partnership_boards:add", "partnership_members:add",
+      *exported("partnerships:index"), "partnerships:index_results",
+      *(f"{name}:{view}" for name in ("partnerships", "partnership_boards",
+                                      "partnership_members")
+        for view in ("inspect", "edit", "history", "history_results", "usage")),
+      *(f"partnership_{name}:inspect" for name in ("actions", "initiatives", "meetings",
+                                                   "plans", "reports")))  # fmt: skip
 
 
 def refused(response):

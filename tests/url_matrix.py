@@ -49,6 +49,15 @@ from tests.iag.factories import (
     MinuteItemFactory,
     QuarterlyFeedbackFactory,
 )
+from tests.partnerships.factories import (
+    ActionFactory,
+    ActionPlanFactory,
+    BoardMeetingFactory,
+    BoardMinuteItemFactory,
+    BoardReportFactory,
+    InitiativeFactory,
+    build_structure,
+)
 
 
 @dataclass(frozen=True)
@@ -144,6 +153,12 @@ IMAGE = "Zqximage private"
 COLLECTION = "Zqxcollection private"
 OTHER_USER = "Zqxuser Stranger"
 OTHER_GROUP = "Zqxgroup readers"
+# The other partnership's records (partnership B): its board members and the central team only.
+B_BOARD_REPORT = "Zqxreport partnership B summary"
+B_BOARD_DRAFT = "Zqxdraft report partnership B"
+B_BOARD_MEETING = "Zqxboardmeeting partnership B room"
+B_BOARD_ACTION = "Zqxaction partnership B"
+B_BOARD_MEMBER = "Zqxboardmember Elsewhere"
 OTHER_USER_EMAIL = "zqxuser.stranger@example.org"
 
 
@@ -274,6 +289,29 @@ class Records:
             "iag_votes": self.vote_b,
         }
 
+        # Partnership B: another partnership's boards and records, each holding a sentinel.
+        b = build_structure()
+        self.partnership_b = b
+        seat = b.members["youth"]
+        seat.person.name = B_BOARD_MEMBER
+        seat.person.save()
+        self.board_meeting_b = BoardMeetingFactory(board=b.youth, place=B_BOARD_MEETING)
+        self.board_item_b = BoardMinuteItemFactory(meeting=self.board_meeting_b)
+        self.board_report_b = BoardReportFactory(board=b.youth, submitted=True,
+                                                 summary=B_BOARD_REPORT)  # fmt: skip
+        self.board_draft_b = BoardReportFactory(board=b.youth, quarter=2, summary=B_BOARD_DRAFT)
+        plan = ActionPlanFactory(board=b.youth)
+        self.partnership = {
+            "partnerships": b.partnership,
+            "partnership_boards": b.youth,
+            "partnership_members": seat,
+            "partnership_meetings": self.board_meeting_b,
+            "partnership_reports": self.board_report_b,
+            "partnership_plans": plan,
+            "partnership_actions": ActionFactory(plan=plan, title=B_BOARD_ACTION),
+            "partnership_initiatives": InitiativeFactory(board=b.project_a),
+        }
+
         # Who may see each sentinel. B's records: B's chair and the central team.
         entitled_to_b = {"central team", "chair B"}
         self.sentinels = {
@@ -297,6 +335,13 @@ class Records:
             OTHER_USER: {"central team"},
             OTHER_USER_EMAIL: set(),
             OTHER_GROUP: set(),
+            # Partnership B: the central team reads every board's records; the board member
+            # among the roles sits in another partnership. A draft is its own board's alone.
+            B_BOARD_REPORT: {"central team"},
+            B_BOARD_DRAFT: {"central team"},
+            B_BOARD_MEETING: {"central team"},
+            B_BOARD_ACTION: {"central team"},
+            B_BOARD_MEMBER: {"central team"},
         }
 
 
@@ -358,7 +403,7 @@ def snippet_arguments(records, pattern, instance):
 def exports(pattern):
     """Listings that offer an export."""
     return (
-        (pattern.namespace.startswith("iag_") and pattern.url_name == "index")
+        (pattern.namespace.startswith(("iag_", "partnership")) and pattern.url_name == "index")
         or (pattern.namespace.startswith("wagtailsnippets_") and pattern.url_name == "list")
         or pattern.name in ("hub_site_history", "wagtailadmin_reports:site_history")
     )
@@ -403,6 +448,11 @@ def fill(pattern, records):
         return [(query, _reverse(pattern, query=query)) for query in queries]
     if namespace in records.iag:
         return [("", _reverse(pattern, {"pk": _iag_pk(records, namespace, name)}))]
+    if namespace in records.partnership:
+        pk = records.partnership[namespace].pk
+        if namespace == "partnership_reports" and name == "submit":
+            pk = records.board_draft_b.pk
+        return [("", _reverse(pattern, {"pk": pk}))]
     if namespace.startswith(("wagtailsnippets_", "wagtailsnippetchoosers_")):
         instance = _snippet(records, namespace)
         return [("", _reverse(pattern, snippet_arguments(records, pattern, instance)))]
@@ -587,6 +637,15 @@ def _withhold(records, pattern):
     ]
 
 
+def _board_minutes_action(records, pattern):
+    return [("", _reverse(pattern, {"pk": records.board_meeting_b.pk, "action": "approve"}))]
+
+
+def _board_withhold(records, pattern):
+    meeting, item = records.board_meeting_b, records.board_item_b
+    return [("", _reverse(pattern, {"pk": meeting.pk, "item_pk": item.pk}))]
+
+
 def _choose_page_child(records, pattern):
     return [
         ("restricted", _reverse(pattern, {"parent_page_id": records.restricted.pk})),
@@ -635,6 +694,8 @@ SPECIAL = {
     "wagtailadmin_api:pages:action": _page_api_action,
     "iag_meetings:minutes_action": _minutes_action,
     "iag_meetings:withhold_item": _withhold,
+    "partnership_meetings:minutes_action": _board_minutes_action,
+    "partnership_meetings:withhold_item": _board_withhold,
     "wagtailadmin_choose_page_child": _choose_page_child,
     "wagtailimages_chooser:select_format": _image_chooser_format,
 }
