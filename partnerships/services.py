@@ -27,6 +27,10 @@ def submit_report(report, user):
     report = BoardReport.objects.select_for_update().get(pk=report.pk)
     if report.status != ReportStatus.DRAFT:
         raise ValidationError("This report has already been submitted.")
+    if report.board.parent_id is None:
+        raise ValidationError(
+            "The executive board is the accountable body: it reports to no board."
+        )
     if not report.summary.strip():
         raise ValidationError("Write the summary before submitting the report.")
     report.status = ReportStatus.SUBMITTED

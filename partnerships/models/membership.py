@@ -3,6 +3,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
@@ -107,6 +108,8 @@ class BoardMembership(SessionsFollowMembership):
         errors = {}
         if self.left_on and self.joined_on and self.left_on < self.joined_on:
             errors["left_on"] = "They cannot leave before they joined."
+        elif self.left_on and self.left_on > timezone.localdate():
+            errors["left_on"] = "A date in the future: record that they left on the day they do."
         if self.board_id:
             errors.update(self._chair_problems())
         if errors:
@@ -131,10 +134,15 @@ class BoardMembership(SessionsFollowMembership):
             errors["nominated_on"] = (
                 "The operational group nominates its own chair: give the date it did."
             )
-        sits_here_again = (
-            board.memberships.current().filter(person=self.person_id).exclude(pk=self.pk).exists()
-        )
-        if self.pk and not self.is_current and not sits_here_again:
+        if (
+            self.pk
+            and not self.is_current
+            # An old seat of someone who sits on the board again is not them leaving it.
+            and not board.memberships.current()
+            .filter(person=self.person_id)
+            .exclude(pk=self.pk)
+            .exists()
+        ):
             # Leaving the parent board would leave a chair below who no longer sits on it.
             for child in board.children.filter(kind__in=sorted(rules.CHAIR_SITS_ON_PARENT)):
                 if child.memberships.chairs().filter(person=self.person_id).exists():

@@ -201,6 +201,10 @@ class ActionPlan(models.Model):
     def clean(self):
         super().clean()
         strategy = self.strategy if self.strategy_id else None
+        if strategy and self.board_id and strategy.partnership_id != self.board.partnership_id:
+            raise ValidationError(
+                {"strategy": "Choose one of the board's partnership's strategies."}
+            )
         if strategy and self.year and not strategy.first_year <= self.year <= strategy.last_year:
             raise ValidationError(
                 {"year": f"{strategy} runs from {strategy.first_year} to {strategy.last_year}."}
