@@ -56,4 +56,5 @@ def test_an_operational_group_chair_submits_and_the_executive_board_sees_it(
     row = page.get_by_role("row").filter(has_text=youth.name)
     assert "received" in row.inner_text().lower()
     row.get_by_role("link", name=re.compile("Read")).click()
-    assert SUMMARY in page.content()
+    page.wait_for_url(re.compile(rf".*/admin/partnership_reports/inspect/{report.pk}/$"))
+    page.get_by_text(SUMMARY).wait_for()
