@@ -6,10 +6,14 @@ names. These subclasses do both, so that a chair of one group who types the addr
 group's meeting gets "permission denied", and an export holds only rows the user may see.
 """
 
-from django.core.exceptions import PermissionDenied
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
 from django.utils.functional import cached_property
+from django.views.generic import TemplateView
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from hub.exports import SafeSpreadsheetExportMixin
@@ -99,3 +103,28 @@ class ScopedModelViewSet(ModelViewSet):
 def breadcrumb_trail(base, *steps):
     """Wagtail breadcrumbs from ``base`` through ``(url, label)`` steps; the last is the page."""
     return [*base, *({"url": url, "label": label} for url, label in steps)]
+
+
+class ServiceStepView(WagtailAdminTemplateMixin, TemplateView):
+    """A step in a record's life (approve minutes, submit a report): confirm on GET; on POST
+    call ``self.service(self.record, user)`` and go back to the record, with what the service
+    refused shown as an error. Subclasses set ``record``, ``service`` and ``done`` in
+    ``dispatch`` and say where the record is in ``record_url()``."""
+
+    record = service = None
+    done = ""
+
+    def record_url(self):
+        raise NotImplementedError
+
+    def done_message(self):
+        return self.done
+
+    def post(self, request, *args, **kwargs):
+        try:
+            self.service(self.record, request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, self.done_message())
+        return redirect(self.record_url())

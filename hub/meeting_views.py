@@ -7,15 +7,15 @@ and see that an item was withheld.
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from hub import services
-from hub.admin_views import ScopedInspectView, breadcrumb_trail
+from hub.admin_views import ScopedInspectView, ServiceStepView, breadcrumb_trail
 
 
 class MeetingViewConfig:
@@ -81,7 +81,7 @@ MINUTES_ACTIONS = {
 }
 
 
-class MinutesActionView(MeetingAdminMixin, TemplateView):
+class MinutesActionView(MeetingAdminMixin, ServiceStepView):
     """Confirm, then approve, return to draft or publish a meeting's minutes."""
 
     template_name = "hub/admin/minutes_action.html"
@@ -93,14 +93,12 @@ class MinutesActionView(MeetingAdminMixin, TemplateView):
         self.service, self.page_title, self.done = MINUTES_ACTIONS[kwargs["action"]]
         return super().dispatch(request, *args, **kwargs)
 
-    def post(self, request, *args, **kwargs):
-        try:
-            self.service(self.meeting, request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, self.done)
-        return redirect(self.meeting_url(self.meeting))
+    @property
+    def record(self):
+        return self.meeting
+
+    def record_url(self):
+        return self.meeting_url(self.meeting)
 
 
 class WithholdItemForm(forms.Form):

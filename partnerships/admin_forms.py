@@ -5,7 +5,7 @@ from hub.admin_forms import MinutesFormMixin, OwnedRecordForm
 from hub.models import Organisation, Person
 from partnerships.enums import BoardKind
 from partnerships.models import ActionPlan, Board
-from partnerships.permissions import boards_user_keeps_records_for, standing
+from partnerships.permissions import boards_user_keeps_members_of, boards_user_keeps_records_for
 
 
 class BoardRecordForm(OwnedRecordForm):
@@ -25,7 +25,7 @@ class BoardMeetingForm(MinutesFormMixin, BoardRecordForm):
 class BoardReportForm(BoardRecordForm):
     def owners_for(self, user):
         # The executive board is the accountable body: it reports to no board.
-        return super().owners_for(user).exclude(kind=BoardKind.EXECUTIVE)
+        return super().owners_for(user).reporting()
 
 
 class InitiativeForm(BoardRecordForm):
@@ -59,13 +59,6 @@ class ActionForm(OwnedRecordForm):
                 required=False,
                 help_text=self.fields["owner"].help_text,
             )
-
-
-def boards_user_keeps_members_of(user):
-    who = standing(user)
-    if who.sees_everything:
-        return Board.objects.all()
-    return Board.objects.filter(pk__in=who.keeps)
 
 
 class BoardMembershipForm(OwnedRecordForm):

@@ -172,7 +172,7 @@ def initiative_scope(user, action):
 def report_add_scope(user):
     """The executive board is the accountable body: it writes no report to a board above."""
     who = standing(user)
-    reporting = Board.objects.filter(pk__in=who.member_of).exclude(kind=BoardKind.EXECUTIVE)
+    reporting = Board.objects.reporting().filter(pk__in=who.member_of)
     return _boards("board", set(reporting.values_list("pk", flat=True)))
 
 
@@ -182,6 +182,14 @@ def boards_user_keeps_records_for(user):
     if who.sees_everything:
         return Board.objects.all()
     return Board.objects.filter(pk__in=who.member_of)
+
+
+def boards_user_keeps_members_of(user):
+    """The boards offered when a user seats someone: their chair's or secretary's boards."""
+    who = standing(user)
+    if who.sees_everything:
+        return Board.objects.all()
+    return Board.objects.filter(pk__in=who.keeps)
 
 
 def user_can_run_meeting(user, meeting) -> bool:

@@ -3,13 +3,14 @@ actions by status. Three queries whatever the size of the tree."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count
 from django.utils import timezone
 
 from hub.periods import Quarter
 from partnerships import rules
-from partnerships.enums import ActionStatus, ReportState
+from partnerships.enums import ReportState
 from partnerships.models import Action, BoardReport
+from partnerships.models.structure import board_tree
+from partnerships.models.work import no_actions
 
 
 @dataclass
@@ -38,7 +39,7 @@ class Rollup:
         return counts
 
     def action_totals(self):
-        totals = dict.fromkeys(ActionStatus, 0)
+        totals = no_actions()
         for row in self.rows:
             for status, count in row.actions.items():
                 totals[status] += count
@@ -46,20 +47,15 @@ class Rollup:
 
 
 def tree_order(boards):
-    """``[(board, depth)]`` depth-first from the boards whose parent is not among them."""
-    ids = {board.pk for board in boards}
-    children = {}
-    for board in boards:
-        key = board.parent_id if board.parent_id in ids else None
-        children.setdefault(key, []).append(board)
+    """``[(board, depth)]``, depth-first down the board tree."""
     ordered = []
 
-    def walk(parent_id, depth):
-        for board in sorted(children.get(parent_id, []), key=lambda b: (b.kind, b.name)):
+    def walk(branches, depth):
+        for board, children in branches:
             ordered.append((board, depth))
-            walk(board.pk, depth + 1)
+            walk(children, depth + 1)
 
-    walk(None, 0)
+    walk(board_tree(boards), 0)
     return ordered
 
 
@@ -71,21 +67,13 @@ def build_rollup(boards, period: Quarter, today=None) -> Rollup:
         report.board_id: report
         for report in BoardReport.objects.submitted().for_period(period).filter(board__in=boards)
     }
-    actions = {}
-    counted = (
-        Action.objects.filter(plan__board__in=boards, plan__year=period.year)
-        .values_list("plan__board_id", "status")
-        .annotate(n=Count("pk"))
-    )
-    for board_id, status, count in counted:
-        actions.setdefault(board_id, {})[ActionStatus(status)] = count
+    actions = Action.objects.filter(plan__board__in=boards, plan__year=period.year)
+    counts = actions.status_counts_by("plan__board_id")
     rows = []
     for board, depth in tree_order(boards):
         report = reports.get(board.pk)
         state = None
         if board.parent_id is not None:
-            submitted_on = timezone.localdate(report.submitted_at) if report else None
-            state = rules.report_state(period, submitted_on, today)
-        counts = {status: actions.get(board.pk, {}).get(status, 0) for status in ActionStatus}
-        rows.append(RollupRow(board, depth, state, report, counts))
+            state = rules.report_state(period, report.submitted_on if report else None, today)
+        rows.append(RollupRow(board, depth, state, report, counts.get(board.pk, no_actions())))
     return Rollup(period, rows)

@@ -17,6 +17,9 @@ from partnerships.enums import ActionStatus, BoardKind, ReportState
 # report back to the executive board." Each joint initiative's project board is overseen by the
 # central project board: "The project board will oversee the operational theme groups."
 
+# Its reports: it writes none (there is no board to submit them to).
+REPORTS_TO_NO_BOARD = "The executive board is the accountable body: it reports to no board."
+
 PARENT_KIND = {
     BoardKind.EXECUTIVE: None,
     BoardKind.CENTRAL: BoardKind.EXECUTIVE,
@@ -58,6 +61,18 @@ def makes_cycle(board_id, parent_chain) -> bool:
     return board_id is not None and board_id in parent_chain
 
 
+def chair_off_parent_message(kind: str, parent_name: str) -> str:
+    if kind == BoardKind.CENTRAL:
+        return (
+            "The chair of the central project board will sit on the executive board: add them "
+            f"to {parent_name} first."
+        )
+    return (
+        "An operational group convenes under a nominated individual from the central project "
+        f"board, and reports back to it: add them to {parent_name} first."
+    )
+
+
 # --- Reports up the chain ------------------------------------------------------------------------
 # Each board reports to its parent every quarter. A report is due by the last day of its quarter;
 # one not in by then is late from the next day.
@@ -86,15 +101,3 @@ CLOSED_ACTION_STATUSES = frozenset({ActionStatus.DONE, ActionStatus.DROPPED})
 def action_is_overdue(due_on: datetime.date | None, status: str, today: datetime.date) -> bool:
     """Past its due date and neither done nor dropped."""
     return due_on is not None and status not in CLOSED_ACTION_STATUSES and today > due_on
-
-
-def chair_off_parent_message(kind: str, parent_name: str) -> str:
-    if kind == BoardKind.CENTRAL:
-        return (
-            "The chair of the central project board will sit on the executive board: add them "
-            f"to {parent_name} first."
-        )
-    return (
-        "An operational group convenes under a nominated individual from the central project "
-        f"board, and reports back to it: add them to {parent_name} first."
-    )

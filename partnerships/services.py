@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from partnerships import rules
 from partnerships.enums import ReportStatus
 from partnerships.models import BoardReport
 
@@ -28,9 +29,7 @@ def submit_report(report, user):
     if report.status != ReportStatus.DRAFT:
         raise ValidationError("This report has already been submitted.")
     if report.board.parent_id is None:
-        raise ValidationError(
-            "The executive board is the accountable body: it reports to no board."
-        )
+        raise ValidationError(rules.REPORTS_TO_NO_BOARD)
     if not report.summary.strip():
         raise ValidationError("Write the summary before submitting the report.")
     report.status = ReportStatus.SUBMITTED

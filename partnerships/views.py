@@ -2,19 +2,18 @@
 page with its submit and publish steps, and the roll-up of reports for a quarter."""
 
 from django import forms
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from hub import meeting_views
-from hub.admin_views import ScopedInspectView, breadcrumb_trail
+from hub.admin_views import ScopedInspectView, ServiceStepView, breadcrumb_trail
 from hub.periods import QUARTER_CHOICES, Quarter, quarter_of
 from partnerships import permissions, services
-from partnerships.enums import ActionStatus, ReportState
+from partnerships.enums import ActionStatus
 from partnerships.models import BoardMeeting, BoardReport
 from partnerships.rollup import build_rollup
 
@@ -87,7 +86,7 @@ REPORT_STEPS = {
 }
 
 
-class ReportStepView(WagtailAdminTemplateMixin, TemplateView):
+class ReportStepView(ServiceStepView):
     """Confirm, then submit a draft report up the chain, or publish a submitted one."""
 
     template_name = "partnerships/admin/report_step.html"
@@ -95,7 +94,7 @@ class ReportStepView(WagtailAdminTemplateMixin, TemplateView):
     step = None
 
     def dispatch(self, request, *args, **kwargs):
-        self.report = get_object_or_404(
+        self.report = self.record = get_object_or_404(
             BoardReport.objects.select_related("board__parent"), pk=kwargs["pk"]
         )
         allowed, self.service, self.page_title, self.done = REPORT_STEPS[self.step]
@@ -114,14 +113,11 @@ class ReportStepView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(report=self.report, step=self.step, **kwargs)
 
-    def post(self, request, *args, **kwargs):
-        try:
-            self.service(self.report, request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, self.done.format(parent=self.report.board.parent))
-        return redirect(report_url(self.report))
+    def record_url(self):
+        return report_url(self.report)
+
+    def done_message(self):
+        return self.done.format(parent=self.report.board.parent)
 
 
 # --- The roll-up ---------------------------------------------------------------------------------
@@ -166,7 +162,6 @@ class RollupView(WagtailAdminTemplateMixin, TemplateView):
             states=rollup.states(),
             totals=rollup.action_totals(),
             statuses=list(ActionStatus),
-            report_states=list(ReportState),
             previous=period.previous(),
             next=period.next(),
             **kwargs,

@@ -12,7 +12,6 @@ import calendar
 import datetime
 
 from django.db import models
-from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -25,47 +24,21 @@ from hub.blocks import BodyBlock
 from hub.models.pages import BasePage
 from partnerships.enums import ActionStatus
 from partnerships.models.meetings import BoardMeeting
-from partnerships.models.structure import Board
-from partnerships.models.work import Action, ActionPlan, BoardReport, status_counts
-
-
-def structure_tree(boards):
-    """``[(board, [(child, [...]), ...]), ...]`` from the roots down, for a nested list."""
-    children = {}
-    for board in boards:
-        children.setdefault(board.parent_id, []).append(board)
-
-    def branch(parent_id, seen=frozenset()):
-        return [
-            (board, branch(board.pk, seen | {board.pk}))
-            for board in children.get(parent_id, [])
-            if board.pk not in seen
-        ]
-
-    return branch(None)
+from partnerships.models.membership import BoardMembership
+from partnerships.models.structure import Board, board_tree
+from partnerships.models.work import Action, ActionPlan, BoardReport, no_actions
 
 
 def consenting_chairs(boards):
     """``{board id: name}`` of current chairs who agree to their name being published."""
-    from partnerships.models import BoardMembership
-
     chairs = BoardMembership.objects.chairs().filter(board__in=boards, publish_name=True)
     return dict(chairs.values_list("board_id", "person__name"))
 
 
 def plan_progress(plans):
     """``[(plan, {status: count})]``, every status in the enum's order, counted in one query."""
-    counted = (
-        Action.objects.filter(plan__in=plans)
-        .order_by()
-        .values_list("plan_id", "status")
-        .annotate(n=Count("pk"))
-    )
-    found = {(plan_id, status): n for plan_id, status, n in counted}
-    return [
-        (plan, {status: found.get((plan.pk, status.value), 0) for status in ActionStatus})
-        for plan in plans
-    ]
+    counts = Action.objects.filter(plan__in=plans).status_counts_by("plan_id")
+    return [(plan, counts.get(plan.pk, no_actions())) for plan in plans]
 
 
 class PartnershipPage(RoutablePageMixin, BasePage):
@@ -120,13 +93,12 @@ class PartnershipPage(RoutablePageMixin, BasePage):
         return self.render(
             request,
             context_overrides={
-                "tree": structure_tree(boards),
+                "tree": board_tree(boards),
                 "chairs": consenting_chairs(boards),
                 "themes": self.partnership.themes.all(),
                 "partners": self.partnership.partners.all(),
                 "reports": self.published_reports()[:6],
                 "progress": plan_progress(plans),
-                "statuses": ActionStatus,
             },
         )
 
@@ -151,7 +123,7 @@ class PartnershipPage(RoutablePageMixin, BasePage):
             plan=plan,
             board=plan.board,
             actions=actions,
-            counts=status_counts(plan.actions.all()),
+            counts=plan.status_counts(),
             overdue={action.pk for action in actions if action.is_overdue(today)},
             today=today,
         )

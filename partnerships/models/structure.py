@@ -96,6 +96,24 @@ class Strategy(Orderable):
         return self.first_year + self.years - 1
 
 
+def board_tree(boards):
+    """``[(board, [(child, [...]), ...]), ...]``: ``boards`` (in their given order) nested under
+    their parents, from those whose parent is not among them down."""
+    ids = {board.pk for board in boards}
+    children = {}
+    for board in boards:
+        children.setdefault(board.parent_id if board.parent_id in ids else None, []).append(board)
+
+    def branch(parent_id, seen=frozenset()):
+        return [
+            (board, branch(board.pk, seen | {board.pk}))
+            for board in children.get(parent_id, [])
+            if board.pk not in seen
+        ]
+
+    return branch(None)
+
+
 class BoardQuerySet(models.QuerySet):
     def reporting(self):
         """Boards that report to a parent: every board but the executive board."""

@@ -147,16 +147,18 @@ class BoardReport(models.Model):
     def is_published(self):
         return self.published_at is not None
 
+    @property
+    def submitted_on(self):
+        """The day (in London) it was submitted: what lateness is judged by."""
+        return timezone.localdate(self.submitted_at) if self.submitted_at else None
+
     def state(self, today=None):
-        submitted_on = timezone.localdate(self.submitted_at) if self.submitted_at else None
-        return rules.report_state(self.period, submitted_on, today or timezone.localdate())
+        return rules.report_state(self.period, self.submitted_on, today or timezone.localdate())
 
     def clean(self):
         super().clean()
         if self.board_id and self.board.is_executive:
-            raise ValidationError(
-                {"board": "The executive board is the accountable body: it reports to no board."}
-            )
+            raise ValidationError({"board": rules.REPORTS_TO_NO_BOARD})
 
 
 class ActionPlan(models.Model):
@@ -211,16 +213,29 @@ class ActionPlan(models.Model):
             )
 
     def status_counts(self):
-        return status_counts(self.actions.all())
+        return self.actions.status_counts()
 
 
-def status_counts(actions):
-    """``{status: count}`` for every action status, zeros included, in the enum's order."""
-    found = dict(actions.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
-    return {status: found.get(status.value, 0) for status in ActionStatus}
+def no_actions():
+    """``{status: 0}`` for every action status, in the enum's order."""
+    return dict.fromkeys(ActionStatus, 0)
 
 
 class ActionQuerySet(models.QuerySet):
+    def status_counts(self):
+        """``{status: count}`` for every action status, zeros included, in the enum's order."""
+        return self.status_counts_by(None).get(None, no_actions())
+
+    def status_counts_by(self, field):
+        """``{value of field: {status: count}}`` in one query: the count for each plan, board,
+        ... (``field=None`` counts them all together). Values with no actions are absent."""
+        keys = [field] if field else []
+        counted = self.order_by().values_list(*keys, "status").annotate(n=Count("pk"))
+        counts = {}
+        for *key, status, n in counted:
+            counts.setdefault(key[0] if key else None, no_actions())[ActionStatus(status)] = n
+        return counts
+
     def overdue(self, today):
         return self.filter(due_on__lt=today).exclude(
             status__in=sorted(rules.CLOSED_ACTION_STATUSES)
