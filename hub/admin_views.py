@@ -11,9 +11,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.views.generic import TemplateView
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from hub.exports import SafeSpreadsheetExportMixin
@@ -128,3 +130,19 @@ class ServiceStepView(WagtailAdminTemplateMixin, TemplateView):
         else:
             messages.success(request, self.done_message())
         return redirect(self.record_url())
+
+
+class ScreensViewSet(ViewSet):
+    """Admin screens that are not a model's (a dashboard, a roll-up, results), in the menu only
+    for the users ``shown_to(user)`` allows. The screens themselves check again."""
+
+    shown_to = None
+
+    @cached_property
+    def menu_item_class(self):
+        shown_to = type(self).shown_to
+        return type(
+            f"{type(self).__name__}MenuItem",
+            (MenuItem,),
+            {"is_shown": lambda item, request: shown_to(request.user)},
+        )

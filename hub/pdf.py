@@ -34,6 +34,9 @@ class Section:
     html: str = ""  # editor rich text
     table: list[tuple[str, str]] = field(default_factory=list)  # two-column rows
     table_headings: tuple[str, str] = ("", "")
+    # A blank form: options to tick (each beside an empty box) and lines to write on.
+    tick_boxes: list[str] = field(default_factory=list)
+    writing_lines: int = 0
 
 
 class _RichTextReader(HTMLParser):
@@ -137,6 +140,26 @@ def _flowables_for(section: Section, styles):
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
         ]))  # fmt: skip
         flowables.append(table)
+    flowables += _blank_form_flowables(section, styles)
+    return flowables
+
+
+def _blank_form_flowables(section: Section, styles):
+    flowables = []
+    if section.tick_boxes:
+        rows = [["", Paragraph(escape(option), styles["cell"])] for option in section.tick_boxes]
+        boxes = Table(rows, colWidths=[6 * mm, 160 * mm], rowHeights=8 * mm)
+        boxes.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("BOX", (0, 0), (0, 0), 0.8, colors.black),
+            *[("BOX", (0, row), (0, row), 0.8, colors.black) for row in range(len(rows))],
+            ("LEFTPADDING", (1, 0), (1, -1), 6),
+        ]))  # fmt: skip
+        flowables.append(boxes)
+    if section.writing_lines:
+        lines = Table([[""]] * section.writing_lines, colWidths=[170 * mm], rowHeights=9 * mm)
+        lines.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.grey)]))
+        flowables.append(lines)
     return flowables
 
 

@@ -292,7 +292,7 @@ def load_logins(showcase):
     ensure_login(LOGINS["lead"], roles=[Role.POLICE_LEAD], person=showcase.police_lead)
 
 
-def load():
+def load(**options):
     today = timezone.localdate()
     home = home_page()
     ensure_page(home, IAGDirectoryPage, DIRECTORY, show_in_menus=True)

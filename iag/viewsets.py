@@ -3,15 +3,13 @@
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.functional import cached_property
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
-from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views.snippets import EditView as SnippetEditView
 
-from hub.admin_views import ScopedInspectView, ScopedModelViewSet
+from hub.admin_views import ScopedInspectView, ScopedModelViewSet, ScreensViewSet
 from hub.viewsets import HubSnippetViewSet
 from iag import permissions
 from iag.admin_forms import AdviceForm, MeetingForm, MembershipForm
@@ -320,16 +318,11 @@ class QuarterlyFeedbackViewSet(HubSnippetViewSet):
         ]
 
 
-class ComplianceMenuItem(MenuItem):
-    def is_shown(self, request):
-        return permissions.user_can_see_compliance(request.user)
-
-
-class ComplianceViewSet(ViewSet):
+class ComplianceViewSet(ScreensViewSet):
     name = "iag_compliance"
     icon = "list-ul"
     menu_label = "Compliance"
-    menu_item_class = ComplianceMenuItem
+    shown_to = permissions.user_can_see_compliance
 
     def get_urlpatterns(self):
         return [path("", compliance.ComplianceDashboardView.as_view(), name="index")]

@@ -649,7 +649,7 @@ def load_pages(partnership, today):
     return page, new
 
 
-def load():
+def load(**options):
     today = timezone.localdate()
     partnership = Partnership.objects.filter(name=NAME).first()
     created = partnership is None

@@ -2,12 +2,10 @@
 initiatives, reports, the roll-up, action plans and actions."""
 
 from django.urls import path
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
-from hub.admin_views import ScopedModelViewSet
+from hub.admin_views import ScopedModelViewSet, ScreensViewSet
 from partnerships import permissions, views
 from partnerships.admin_forms import (
     ActionForm,
@@ -189,16 +187,11 @@ class ActionViewSet(ScopedModelViewSet):
     edit_handler = ObjectList(Action.panels, base_form_class=ActionForm)
 
 
-class RollupMenuItem(MenuItem):
-    def is_shown(self, request):
-        return permissions.user_can_see_rollup(request.user)
-
-
-class RollupViewSet(ViewSet):
+class RollupViewSet(ScreensViewSet):
     name = "partnership_rollup"
     icon = "list-ul"
     menu_label = "Roll-up"
-    menu_item_class = RollupMenuItem
+    shown_to = permissions.user_can_see_rollup
 
     def get_urlpatterns(self):
         return [path("", views.RollupView.as_view(), name="index")]

@@ -163,7 +163,7 @@ def home_page():
     return home
 
 
-def load():
+def load(**options):
     """The shared core's demo content; other apps add theirs in their own ``demo.py``."""
     home = home_page()
     pages_created, accessibility, privacy = load_pages(home)

@@ -10,6 +10,7 @@ from hub.models.pages import (
 from hub.models.people import Organisation, Person
 from hub.models.reference import Borough
 from hub.models.site_settings import HubSettings
+from hub.models.throttle import ThrottleWindow
 from hub.models.users import User
 
 __all__ = [
@@ -24,5 +25,6 @@ __all__ = [
     "Organisation",
     "Person",
     "StandardPage",
+    "ThrottleWindow",
     "User",
 ]

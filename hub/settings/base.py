@@ -251,3 +251,8 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# Online questionnaires: each client address may send this many in each window (counted in the
+# database, so across every server process). Youth clubs often share one connection.
+HUB_SUBMISSIONS_PER_CLIENT = env.int("HUB_SUBMISSIONS_PER_CLIENT", default=60)
+HUB_SUBMISSION_WINDOW_SECONDS = env.int("HUB_SUBMISSION_WINDOW_SECONDS", default=600)

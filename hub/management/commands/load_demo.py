@@ -1,3 +1,4 @@
+from argparse import ArgumentTypeError
 from importlib import import_module
 
 from django.apps import apps
@@ -19,12 +20,29 @@ def demo_modules():
             yield import_module(f"{app_config.name}.demo")
 
 
+def count(value):
+    number = int(value)
+    if number < 0:
+        raise ArgumentTypeError("must be 0 or more")
+    return number
+
+
 class Command(BaseCommand):
     help = (
         "Load the demo content: the public pages from the source documents, the glossary, "
         "invented people, organisations and records, and a demo login per role. Safe to run "
         "again: it adds what is missing and never overwrites changes."
     )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--responses",
+            type=count,
+            default=0,
+            metavar="N",
+            help="For load work: add generated questionnaire responses until the open "
+            "consultation holds N in all (the source document plans for up to 15,000).",
+        )
 
     def handle(self, *args, **options):
         if not settings.HUB_ALLOW_DEMO_DATA:
@@ -38,7 +56,9 @@ class Command(BaseCommand):
             override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"),
             transaction.atomic(),
         ):
-            summaries = [module.load() for module in demo_modules()]
+            # Every app's load() takes the options; each uses those that concern it.
+            demo_options = {"responses": options["responses"]}
+            summaries = [module.load(**demo_options) for module in demo_modules()]
 
         self.stdout.write("Demo content ready:")
         for summary in summaries:
