@@ -1,4 +1,12 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def sync_roles(sender, plan=None, **kwargs):
+    from consultation.roles import ROLE_PERMISSIONS
+    from hub.roles import sync_role_permissions
+
+    sync_role_permissions(ROLE_PERMISSIONS, plan)
 
 
 class ConsultationConfig(AppConfig):
@@ -7,3 +15,6 @@ class ConsultationConfig(AppConfig):
     name = "consultation"
     verbose_name = "Consultation"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        post_migrate.connect(sync_roles, sender=self, dispatch_uid="consultation_sync_roles")

@@ -30,13 +30,22 @@ class PageTreeTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(HomePage, HomePage)
 
     def test_what_the_home_page_may_hold(self):
-        # The apps add their own sections (the IAG directory, the partnership) by naming the
-        # home page as parent.
+        # The apps add their own sections (the IAG directory, the partnership, consultations)
+        # by naming the home page as parent.
+        from consultation.models import ConsultationIndexPage
         from partnerships.models import PartnershipPage
 
         self.assertEqual(
             set(HomePage.creatable_subpage_models()),
-            {StandardPage, FAQPage, NewsIndexPage, GlossaryPage, IAGDirectoryPage, PartnershipPage},
+            {
+                StandardPage,
+                FAQPage,
+                NewsIndexPage,
+                GlossaryPage,
+                IAGDirectoryPage,
+                PartnershipPage,
+                ConsultationIndexPage,
+            },
         )
 
     def test_standard_pages_nest_and_hold_faqs(self):
