@@ -33,6 +33,8 @@ def world(db):
     world.users["board member A"] = user_with_role(
         "board-a", Role.BOARD_MEMBER, world.partnership_a.members["youth"].person
     )
+    world.users["consultation manager"] = user_with_role("consult", Role.CONSULTATION_MANAGER)
+    world.users["data entry"] = user_with_role("typist", Role.DATA_ENTRY)
     return world
 
 
@@ -55,10 +57,11 @@ EXPECTED_SKIPS = {
 
 # --- Who may open what ------------------------------------------------------------------------
 
+CONSULTATION = {"consultation manager", "data entry"}
 ADMIN_USERS = {"central team", "chair A", "member A", "unsigned member A", "police lead A",
-               "chair B", "board member A"}  # fmt: skip
+               "chair B", "board member A", *CONSULTATION}  # fmt: skip
 EVERYONE = {"anonymous", "no role", *ADMIN_USERS}
-IAG_USERS = ADMIN_USERS - {"board member A"}
+IAG_USERS = ADMIN_USERS - {"board member A", *CONSULTATION}
 CENTRAL = {"central team"}
 CHAIR_B = {"chair B"}
 
@@ -217,6 +220,33 @@ allow(CENTRAL, "the central team (the partnership unit) sets up partnerships and
         for view in ("inspect", "edit", "history", "history_results", "usage")),
       *(f"partnership_{name}:inspect" for name in ("actions", "initiatives", "meetings",
                                                    "plans", "reports")))  # fmt: skip
+
+
+# Consultations: managers run them all; a data-entry volunteer types in paper returns and sees
+# only the ones they entered (the response asked for was entered by another volunteer).
+MANAGER = {"consultation manager"}
+allow(EVERYONE, "a consultation's public routes: the questionnaire, a receipt (a reference "
+      "number only), the printable and PDF blanks, and the published figures",
+      *(f"wagtail_serve (consultation{part})" for part in ("", " receipt", " print", " pdf",
+                                                           " results")))  # fmt: skip
+allow(CONSULTATION, "typing in paper returns, and the list of responses (a volunteer's holds "
+      "only their own entries; the add button leads to paper entry)",
+      "consultation_paper:index", "consultation_paper:enter", "consultation_responses:add",
+      *exported("consultation_responses:index"),
+      "consultation_responses:index_results")  # fmt: skip
+allow(MANAGER, "managers read results and written answers, export, read and delete responses, "
+      "erase contact details, keep questionnaires and set the retention period",
+      "consultation_results:index", "consultation_results:consultation",
+      "consultation_results:text_answers", "consultation_results:export (csv)",
+      "consultation_results:export (xlsx)",
+      *(f"consultation_responses:{view}" for view in ("inspect", "delete", "history",
+                                                      "history_results", "erase")),
+      *(f"consultation_questionnaires:{view}" for view in (
+          "index", "index_results", "add", "edit", "inspect", "delete", "history",
+          "history_results", "usage")),
+      "wagtailsettings:edit[app_name,model_name,pk] (consultation.consultationsettings)",
+      # (without an id: sent on to the default site's settings, which check)
+      "wagtailsettings:edit[app_name,model_name] (consultation.consultationsettings)")  # fmt: skip
 
 
 def refused(response):

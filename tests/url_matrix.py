@@ -38,10 +38,19 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from consultation.enums import Channel
 from hub.models import Borough, StandardPage
+from hub.roles import Role
 from iag import services
 from iag.enums import CountingMethod
 from iag.models import IAGSettings
+from tests.consultation.factories import (
+    AnswerFactory,
+    ContactDetailsFactory,
+    ResponseFactory,
+    consultation_under,
+    youth_questionnaire,
+)
 from tests.hub.factories import GlossaryTermFactory, OrganisationFactory, UserFactory
 from tests.iag.factories import (
     AdviceFactory,
@@ -160,6 +169,9 @@ B_BOARD_MEETING = "Zqxboardmeeting partnership B room"
 B_BOARD_ACTION = "Zqxaction partnership B"
 B_BOARD_MEMBER = "Zqxboardmember Elsewhere"
 OTHER_USER_EMAIL = "zqxuser.stranger@example.org"
+# A paper return typed in by another volunteer, with contact details: consultation managers only.
+OTHER_ENTRY = "Zqxanswer typed by another volunteer"
+RESPONDENT = "Zqxrespondent Private"
 
 
 def png_bytes():
@@ -312,6 +324,24 @@ class Records:
             "partnership_initiatives": InitiativeFactory(board=b.project_a),
         }
 
+        # A consultation, with a paper return typed in by a volunteer who is not among the
+        # roles: its written answer and its contact details.
+        self.consultation = consultation_under(home, questionnaire=youth_questionnaire())
+        questions = {q.number or "name": q for q in self.consultation.questions}
+        volunteer = UserFactory(username="zqx-volunteer")
+        volunteer.groups.add(Group.objects.get(name=Role.DATA_ENTRY.value))
+        self.response = ResponseFactory(
+            consultation=self.consultation, channel=Channel.PAPER, entered_by=volunteer
+        )
+        AnswerFactory(response=self.response, question=questions["Q2"], text=OTHER_ENTRY)
+        AnswerFactory(response=self.response, question=questions["Q5"], choice="yes")
+        ContactDetailsFactory(response=self.response, name=RESPONDENT)
+        self.text_question = questions["Q2"]
+        self.consultation_records = {
+            "consultation_responses": self.response,
+            "consultation_questionnaires": self.consultation.questionnaire,
+        }
+
         # Who may see each sentinel. B's records: B's chair and the central team.
         entitled_to_b = {"central team", "chair B"}
         self.sentinels = {
@@ -342,6 +372,10 @@ class Records:
             B_BOARD_MEETING: {"central team"},
             B_BOARD_ACTION: {"central team"},
             B_BOARD_MEMBER: {"central team"},
+            # A response's written answers: managers, and the volunteer who typed it in (not
+            # among the roles); its contact details: managers only.
+            OTHER_ENTRY: {"consultation manager"},
+            RESPONDENT: {"consultation manager"},
         }
 
 
@@ -404,6 +438,7 @@ def exports(pattern):
     """Listings that offer an export."""
     return (
         (pattern.namespace.startswith(("iag_", "partnership")) and pattern.url_name == "index")
+        or pattern.name == "consultation_responses:index"
         or (pattern.namespace.startswith("wagtailsnippets_") and pattern.url_name == "list")
         or pattern.name in ("hub_site_history", "wagtailadmin_reports:site_history")
     )
@@ -453,6 +488,17 @@ def fill(pattern, records):
         if namespace == "partnership_reports" and name == "submit":
             pk = records.board_draft_b.pk
         return [("", _reverse(pattern, {"pk": pk}))]
+    if namespace in records.consultation_records:
+        return [("", _reverse(pattern, {"pk": records.consultation_records[namespace].pk}))]
+    if namespace in ("consultation_results", "consultation_paper"):
+        values = {
+            "consultation_id": records.consultation.pk,
+            "question_id": records.text_question.pk,
+        }
+        kwargs = {a: values[a] for a in pattern.arguments if a in values}
+        if "format" in pattern.arguments:
+            return [(f, _reverse(pattern, {**kwargs, "format": f})) for f in ("csv", "xlsx")]
+        return [("", _reverse(pattern, kwargs))]
     if namespace.startswith(("wagtailsnippets_", "wagtailsnippetchoosers_")):
         instance = _snippet(records, namespace)
         return [("", _reverse(pattern, snippet_arguments(records, pattern, instance)))]
@@ -552,6 +598,7 @@ def _settings(records, pattern):
             for app, model, pk in (
                 ("hub", "hubsettings", records.site.pk),
                 ("iag", "iagsettings", IAGSettings.load().pk),
+                ("consultation", "consultationsettings", records.site.pk),
             )
         ]
     return [
@@ -559,7 +606,11 @@ def _settings(records, pattern):
             f"{app}.{model}",
             _reverse(pattern, {"app_name": app, "model_name": model}),
         )
-        for app, model in (("hub", "hubsettings"), ("iag", "iagsettings"))
+        for app, model in (
+            ("hub", "hubsettings"),
+            ("iag", "iagsettings"),
+            ("consultation", "consultationsettings"),
+        )
     ]
 
 
@@ -568,6 +619,16 @@ def _serve(records, pattern):
         ("home", "/"),
         ("restricted page", records.restricted.url),
         ("draft page", records.restricted.url + records.draft.slug + "/"),
+        # A consultation's public routes: the questionnaire, a receipt, the printable blank,
+        # the PDF and the published results. None shows a written answer or contact details.
+        ("consultation", records.consultation.url),
+        (
+            "consultation receipt",
+            f"{records.consultation.url}receipt/{records.response.reference}/",
+        ),
+        ("consultation print", records.consultation.url + "print/"),
+        ("consultation pdf", records.consultation.url + "questionnaire-pdf/"),
+        ("consultation results", records.consultation.url + "results/"),
     ]
 
 
