@@ -10,20 +10,13 @@ from consultation.enums import Channel
 from consultation.models import Response
 from hub.models import HomePage
 from hub.roles import Role
+from tests.browser.helpers import fill_date, sign_in
 from tests.consultation.factories import consultation_under, youth_questionnaire
 from tests.hub.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PASSWORD = "correct-horse-battery-staple"
-
-
-def sign_in(page, base, username):
-    page.goto(base + "/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(base + "/admin/")
 
 
 def user_in(role, username):
@@ -51,10 +44,10 @@ def test_online_and_paper_responses_both_reach_the_managers_results(site_with_co
     assert online.reference in page.locator(".govuk-panel").inner_text()
 
     # A paper return, typed in by a volunteer.
-    sign_in(page, base, "volunteer")
+    sign_in(page, base, "volunteer", PASSWORD)
     page.goto(f"{base}/admin/consultation_paper/")
     page.get_by_role("link", name=consultation.title).click()
-    page.locator("#id_received_on").fill(consultation.opens_on.isoformat())
+    fill_date(page, "#id_received_on", consultation.opens_on.isoformat())
     page.locator(f"#id_q{questions['name'].pk}").fill("Meadowside Young People's Project")
     page.get_by_label("Hackney", exact=True).check()
     page.get_by_label("Low", exact=True).check()
@@ -65,7 +58,7 @@ def test_online_and_paper_responses_both_reach_the_managers_results(site_with_co
 
     # The manager sees both.
     page.context.clear_cookies()
-    sign_in(page, base, "manager")
+    sign_in(page, base, "manager", PASSWORD)
     page.goto(f"{base}/admin/consultation_results/")
     page.get_by_role("link", name=consultation.title).click()
     page.get_by_text("2 responses").wait_for()

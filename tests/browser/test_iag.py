@@ -7,25 +7,18 @@ import pytest
 from django.utils import timezone
 
 from iag.models import IAGDirectoryPage, Meeting
+from tests.browser.helpers import fill_date, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 SECRET = "Kestrel surveillance details"
 
 
-def sign_in(page, base, username):
-    page.goto(base + "/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("hub-demo-password")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(base + "/admin/")
-
-
 def test_a_chair_records_approves_and_publishes_minutes(site_with_demo, page, axe):
     base = site_with_demo
     sign_in(page, base, "iag-chair")
     page.goto(base + "/admin/iag_meetings/new/")
-    page.locator("#id_date").fill(timezone.localdate().strftime("%Y-%m-%d"))
+    fill_date(page, "#id_date", timezone.localdate().strftime("%Y-%m-%d"))
     page.locator("#id_place").fill("Browser test hall")
 
     add_item = page.get_by_role("button", name=re.compile("Add item", re.I))

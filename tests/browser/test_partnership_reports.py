@@ -9,18 +9,11 @@ from django.utils import timezone
 from hub.periods import quarter_of
 from partnerships.enums import ReportStatus
 from partnerships.models import Board, BoardReport
+from tests.browser.helpers import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 SUMMARY = "The youth forum met in three boroughs; forty young people took part."
-
-
-def sign_in(page, base, username):
-    page.goto(base + "/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("hub-demo-password")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(base + "/admin/")
 
 
 def test_an_operational_group_chair_submits_and_the_executive_board_sees_it(
