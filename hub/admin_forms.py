@@ -57,11 +57,16 @@ class OwnedRecordForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         owner = self.fields.get(self.owner_field)
         if owner is not None:
-            owner.queryset = self.owners_for(self.for_user)
             if self.instance.pk:
+                # It stays where it is: the one choice is its own body, whoever is editing
+                # (a reviewer in a workflow may keep no body's records themselves).
+                current = getattr(self.instance, f"{self.owner_field}_id")
+                owner.queryset = owner.queryset.model._default_manager.filter(pk=current)
                 owner.disabled = True
-            elif owner.queryset.count() == 1:
-                owner.initial = owner.queryset.first()
+            else:
+                owner.queryset = self.owners_for(self.for_user)
+                if owner.queryset.count() == 1:
+                    owner.initial = owner.queryset.first()
 
 
 class MinutesFormMixin:

@@ -1,13 +1,14 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
 
 from consultation import rules
+from hub.models.site_settings import SiteSetting
 
 
 @register_setting(icon="clipboard-list")
-class ConsultationSettings(BaseSiteSetting):
+class ConsultationSettings(SiteSetting):
     contact_retention_days = models.PositiveIntegerField(
         "keep contact details for (days)",
         default=rules.DEFAULT_CONTACT_RETENTION_DAYS,
@@ -20,10 +21,3 @@ class ConsultationSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "consultation settings"
-
-    @classmethod
-    def current(cls):
-        from wagtail.models import Site
-
-        site = Site.objects.filter(is_default_site=True).first()
-        return cls.for_site(site) if site else cls()

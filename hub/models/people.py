@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -117,3 +119,30 @@ class SessionsFollowMembership(models.Model):
     def end_member_sessions(self):
         if self.person.user_id:
             self.person.user.end_sessions()
+
+
+class Seat(SessionsFollowMembership):
+    """A seat on a body (a board, a steering group), held from ``joined_on`` until ``left_on``
+    is recorded."""
+
+    joined_on = models.DateField(default=datetime.date.today)
+    left_on = models.DateField(null=True, blank=True, help_text="Leave empty while they sit.")
+
+    class Meta:
+        abstract = True
+
+    def was_current(self, stored):
+        return stored["left_on"] is None
+
+    @property
+    def is_current(self):
+        return self.left_on is None
+
+    def seat_date_problems(self, today) -> dict:
+        """Nobody leaves before they joined, and a departure is recorded on the day, not
+        ahead of it. ``{field: message}`` for each problem."""
+        if self.left_on and self.joined_on and self.left_on < self.joined_on:
+            return {"left_on": "They cannot leave before they joined."}
+        if self.left_on and self.left_on > today:
+            return {"left_on": "A date in the future: record that they left on the day they do."}
+        return {}

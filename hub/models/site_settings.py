@@ -3,6 +3,20 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
+class SiteSetting(BaseSiteSetting):
+    """A site setting read outside a request (a service, a command): the default site's."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def current(cls):
+        from wagtail.models import Site
+
+        site = Site.objects.filter(is_default_site=True).first()
+        return cls.for_site(site) if site else cls()
+
+
 @register_setting(icon="cog")
 class HubSettings(BaseSiteSetting):
     """Values an editor may change without a release: names, contact details, footer links.

@@ -1,5 +1,3 @@
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -7,7 +5,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from hub.models.people import SessionsFollowMembership
+from hub.models.people import Seat
 from partnerships import rules
 from partnerships.enums import BoardKind, BoardRole
 
@@ -21,7 +19,7 @@ class BoardMembershipQuerySet(models.QuerySet):
         return self.current().filter(role=BoardRole.CHAIR)
 
 
-class BoardMembership(SessionsFollowMembership):
+class BoardMembership(Seat):
     """A person's seat on a board, and the organisation they represent there."""
 
     session_fields = ("left_on", "role", "board_id")
@@ -41,8 +39,6 @@ class BoardMembership(SessionsFollowMembership):
         verbose_name="organisation represented",
     )
     role = models.CharField(max_length=12, choices=BoardRole.choices, default=BoardRole.MEMBER)
-    joined_on = models.DateField(default=datetime.date.today)
-    left_on = models.DateField(null=True, blank=True, help_text="Leave empty while they sit.")
     nominated_on = models.DateField(
         "nominated by the group on",
         null=True,
@@ -92,24 +88,13 @@ class BoardMembership(SessionsFollowMembership):
     def __str__(self):
         return f"{self.person.name} ({self.get_role_display()}, {self.board})"
 
-    def was_current(self, stored):
-        return stored["left_on"] is None
-
-    @property
-    def is_current(self):
-        return self.left_on is None
-
     @property
     def is_chair(self):
         return self.is_current and self.role == BoardRole.CHAIR
 
     def clean(self):
         super().clean()
-        errors = {}
-        if self.left_on and self.joined_on and self.left_on < self.joined_on:
-            errors["left_on"] = "They cannot leave before they joined."
-        elif self.left_on and self.left_on > timezone.localdate():
-            errors["left_on"] = "A date in the future: record that they left on the day they do."
+        errors = self.seat_date_problems(timezone.localdate())
         if self.board_id:
             errors.update(self._chair_problems())
         if errors:

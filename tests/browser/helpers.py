@@ -2,6 +2,7 @@
 
 import contextlib
 
+import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 DEMO_PASSWORD = "hub-demo-password"  # the demo logins' published password
@@ -36,3 +37,21 @@ def fill_date(page, selector, value):
         selector,
     )
     page.wait_for_function(f"() => !({PICKER_OPEN})()")
+
+
+def describe(violations):
+    """axe's violations, one line each, for an assertion message."""
+    return "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:3]}"
+        for v in violations
+    )
+
+
+def tab_to(page, element_id, limit=150):
+    """Press Tab until ``element_id`` has focus, as a keyboard user would; fail if it never
+    does."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == element_id:
+            return
+    pytest.fail(f"#{element_id} could not be reached with the Tab key")

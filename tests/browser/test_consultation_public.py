@@ -21,6 +21,7 @@ from consultation.models import ContactDetails, Finding, Response
 from hub.models import Borough, HubSettings
 from partnerships.enums import ActionStatus
 from partnerships.models import PartnershipPage
+from tests.browser.helpers import describe, tab_to
 from tests.consultation.factories import (
     AnswerFactory,
     FindingFactory,
@@ -44,13 +45,6 @@ GOOD_PRACTICE = "A joint summer football league with the Safer Neighbourhoods te
 OWNER = "Ottoline Actionowner"
 
 
-def describe(violations):
-    return "\n".join(
-        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:3]}"
-        for v in violations
-    )
-
-
 def route(page, name, *args):
     return page.url + page.reverse_subpage(name, args=args)
 
@@ -60,14 +54,6 @@ def wait_out_the_fill_time(served_at):
     remaining = rules.MINIMUM_FILL_SECONDS + 0.5 - (time.monotonic() - served_at)
     if remaining > 0:
         time.sleep(remaining)
-
-
-def tab_to(page, element_id, limit=150):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.id") == element_id:
-            return
-    pytest.fail(f"#{element_id} could not be reached with the Tab key")
 
 
 class Questions:

@@ -10,6 +10,7 @@ from wagtail.models import Site
 from hub.enums import MinutesStatus
 from partnerships.enums import ActionStatus
 from partnerships.models import PartnershipPage, PublicationPage
+from tests.browser.helpers import describe
 from tests.partnerships.factories import (
     ActionFactory,
     ActionPlanFactory,
@@ -29,13 +30,6 @@ NAMES = {
     "project board A": "Project board A",
     "project board B": "Project board B",
 }
-
-
-def describe(violations):
-    return "\n".join(
-        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:3]}"
-        for v in violations
-    )
 
 
 @pytest.fixture

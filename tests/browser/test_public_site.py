@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from tests.browser.helpers import describe
+
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PAGES = {
@@ -19,13 +21,6 @@ PAGES = {
     "search without results": "/search/?q=zzzznothing",
     "not found": "/no-such-page/",
 }
-
-
-def describe(violations):
-    return "\n".join(
-        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:3]}"
-        for v in violations
-    )
 
 
 def test_public_pages_have_no_axe_violations(site_with_content, page, axe):
