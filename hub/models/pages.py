@@ -61,7 +61,7 @@ class StandardPage(BasePage):
 
     template = "pages/standard_page.html"
     parent_page_types = ["hub.HomePage", "hub.StandardPage"]
-    subpage_types = ["hub.StandardPage", "hub.FAQPage"]
+    subpage_types = ["hub.StandardPage", "hub.FAQPage", "volunteering.VolunteerRolesPage"]
 
     search_fields = BasePage.search_fields + [index.SearchField("body")]
     content_panels = BasePage.content_panels + [FieldPanel("body")]

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "iag",
     "partnerships",
     "consultation",
+    "hub.volunteering",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -195,9 +196,16 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", default="") or BASE_DIR / "static")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default="") or BASE_DIR / "media")
+# Volunteers' expense receipts are personal: kept outside MEDIA_ROOT, with no URL, and served
+# only by a view that checks who is asking (hub.volunteering.record_views.ReceiptView).
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", default="") or BASE_DIR / "private_media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "receipts": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT / "receipts", "base_url": None},
+    },
 }
 
 # Uploads: Wagtail's page editor posts many fields; files are capped well below memory.

@@ -1,7 +1,10 @@
 """Test settings: fast hashing, mail kept in memory, tasks run at once, static files unhashed."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *
-from .base import env
+from .base import STORAGES, env
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-not-for-production-use-0123456789abcdefghij"  # noqa: S105
@@ -15,6 +18,8 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Receipts written by tests and by the demo they load go to a folder of their own.
+STORAGES["receipts"]["OPTIONS"]["location"] = Path(tempfile.mkdtemp(prefix="hub-test-receipts-"))
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # Browser tests and the test database itself may point at PostgreSQL through DATABASE_URL;

@@ -13,6 +13,7 @@ from hub.models import (
     NewsPage,
     StandardPage,
 )
+from hub.volunteering.models import VolunteerRolesPage
 from iag.models import IAGDirectoryPage
 from tests.hub.factories import (
     FAQPageFactory,
@@ -30,8 +31,8 @@ class PageTreeTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(HomePage, HomePage)
 
     def test_what_the_home_page_may_hold(self):
-        # The apps add their own sections (the IAG directory, the partnership, consultations)
-        # by naming the home page as parent.
+        # The apps add their own sections (the IAG directory, the partnership, consultations,
+        # volunteer roles) by naming the home page as parent.
         from consultation.models import ConsultationIndexPage
         from partnerships.models import PartnershipPage
 
@@ -45,6 +46,7 @@ class PageTreeTests(WagtailPageTestCase):
                 IAGDirectoryPage,
                 PartnershipPage,
                 ConsultationIndexPage,
+                VolunteerRolesPage,
             },
         )
 
@@ -52,6 +54,7 @@ class PageTreeTests(WagtailPageTestCase):
         self.assertCanCreateAt(HomePage, StandardPage)
         self.assertCanCreateAt(StandardPage, StandardPage)
         self.assertCanCreateAt(StandardPage, FAQPage)
+        self.assertCanCreateAt(StandardPage, VolunteerRolesPage)
         self.assertCanNotCreateAt(StandardPage, NewsPage)
 
     def test_news_pages_live_only_in_the_news_index(self):
