@@ -172,6 +172,13 @@ OTHER_USER_EMAIL = "zqxuser.stranger@example.org"
 # A paper return typed in by another volunteer, with contact details: consultation managers only.
 OTHER_ENTRY = "Zqxanswer typed by another volunteer"
 RESPONDENT = "Zqxrespondent Private"
+# Camden's volunteer programme: its steering group, a role profile's risk findings, a volunteer,
+# their emergency contact (their borough manager alone, who is not among the roles) and a claim.
+B_STEERING_MEMBER = "Zqxsteering Camdenmember"
+B_RISK = "Zqxrisk findings Camden"
+B_VOLUNTEER = "Zqxvolunteer Camdenite"
+B_EMERGENCY = "Zqxemergency Contactperson"
+B_CLAIM = "Zqxclaim Camden bus fares"
 
 
 def png_bytes():
@@ -342,6 +349,8 @@ class Records:
             "consultation_questionnaires": self.consultation.questionnaire,
         }
 
+        self._volunteer_programme(world)
+
         # Who may see each sentinel. B's records: B's chair and the central team.
         entitled_to_b = {"central team", "chair B"}
         self.sentinels = {
@@ -376,7 +385,84 @@ class Records:
             # among the roles); its contact details: managers only.
             OTHER_ENTRY: {"consultation manager"},
             RESPONDENT: {"consultation manager"},
+            # Camden's volunteer programme: the central team reads every borough's; the
+            # programme manager and steering group member among the roles are Islington's.
+            # Emergency contacts: the volunteer's own borough manager only.
+            B_STEERING_MEMBER: {"central team"},
+            B_RISK: {"central team"},
+            B_VOLUNTEER: {"central team"},
+            B_EMERGENCY: set(),
+            B_CLAIM: {"central team"},
         }
+
+    def _volunteer_programme(self, world):
+        import datetime
+
+        from django.core.files.uploadedfile import SimpleUploadedFile
+        from django.utils import timezone
+
+        from hub.volunteering import services as volunteering
+        from hub.volunteering.enums import Responsibility
+        from tests.hub.factories import PersonFactory
+        from tests.volunteering.factories import (
+            EmergencyContactFactory,
+            RoleProfileFactory,
+            SteeringGroupFactory,
+            SteeringGroupMemberFactory,
+            VolunteerFactory,
+        )
+
+        camden = world.group_b.borough
+        group = SteeringGroupFactory(borough=camden)
+        member = SteeringGroupMemberFactory(
+            group=group, person=PersonFactory(name=B_STEERING_MEMBER)
+        )
+        manager = UserFactory(username="zqx-camden-manager")
+        manager.groups.add(Group.objects.get(name=Role.PROGRAMME_MANAGER.value))
+        seat = PersonFactory(name="Camden Programme Manager", user=manager)
+        SteeringGroupMemberFactory(
+            group=group, person=seat, responsibility=Responsibility.PROGRAMME_MANAGER
+        )
+        # A role profile waiting for the steering group, with its revision and workflow.
+        self.profile_b = RoleProfileFactory(
+            borough=camden, risk_findings=B_RISK, drafted_by=manager
+        )
+        self.profile_revision = self.profile_b.save_revision(user=manager)
+        self.profile_workflow_state = self.profile_b.get_workflow().start(self.profile_b, manager)
+        self.profile_task_state = self.profile_workflow_state.current_task_state
+        # A volunteer placed in an approved role, with a session and a claim.
+        approved = RoleProfileFactory(borough=camden, approved=True)
+        today = timezone.localdate()
+        volunteer = VolunteerFactory(borough=camden, name=B_VOLUNTEER)
+        EmergencyContactFactory(volunteer=volunteer, name=B_EMERGENCY)
+        volunteering.place_volunteer(
+            volunteer, approved, manager, today=today - datetime.timedelta(days=10)
+        )
+        session = volunteering.record_session(
+            volunteer,
+            day=today - datetime.timedelta(days=2),
+            starts_at=datetime.time(9, 0),
+            ends_at=datetime.time(13, 0),
+            user=manager,
+        )
+        claim = volunteering.submit_claim(
+            volunteer,
+            spent_on=session.day,
+            description=B_CLAIM,
+            amount="4.80",
+            receipt=SimpleUploadedFile("receipt.png", png_bytes(), content_type="image/png"),
+            user=manager,
+            session=session,
+        )
+        self.steering_group_b = group
+        self.volunteering = {
+            "volunteering_steering_groups": group,
+            "volunteering_steering_members": member,
+            "volunteering_volunteers": volunteer,
+            "volunteering_sessions": session,
+            "volunteering_claims": claim,
+        }
+        self.snippets["volunteering_roleprofile"] = self.profile_b
 
 
 # --- Filling the arguments --------------------------------------------------------------------
@@ -420,15 +506,28 @@ def page_arguments(records, pattern):
 
 
 def snippet_arguments(records, pattern, instance):
-    """Values for snippet screens; only quarterly feedback has revisions and a workflow."""
+    """Values for snippet screens; quarterly feedback and role profiles have revisions and a
+    workflow."""
+    if instance is records.snippets.get("volunteering_roleprofile"):
+        revision, workflow_state, task_state = (
+            records.profile_revision,
+            records.profile_workflow_state,
+            records.profile_task_state,
+        )
+    else:
+        revision, workflow_state, task_state = (
+            records.feedback_revision,
+            records.feedback_workflow_state,
+            records.feedback_task_state,
+        )
     values = {
         "pk": instance.pk,
-        "revision_id": records.feedback_revision.pk,
+        "revision_id": revision.pk,
         "revision_id_a": "earliest",
         "revision_id_b": "latest",
-        "workflow_state_id": records.feedback_workflow_state.pk,
-        "task_state_id": records.feedback_task_state.pk,
-        "task_id": records.feedback_task_state.task_id,
+        "workflow_state_id": workflow_state.pk,
+        "task_state_id": task_state.pk,
+        "task_id": task_state.task_id,
         "action_name": "approve",
     }
     return {argument: values[argument] for argument in pattern.arguments}
@@ -439,6 +538,7 @@ def exports(pattern):
     return (
         (pattern.namespace.startswith(("iag_", "partnership")) and pattern.url_name == "index")
         or pattern.name == "consultation_responses:index"
+        or (pattern.namespace.startswith("volunteering_") and pattern.url_name == "index")
         or (pattern.namespace.startswith("wagtailsnippets_") and pattern.url_name == "list")
         or pattern.name in ("hub_site_history", "wagtailadmin_reports:site_history")
     )
@@ -488,6 +588,8 @@ def fill(pattern, records):
         if namespace == "partnership_reports" and name == "submit":
             pk = records.board_draft_b.pk
         return [("", _reverse(pattern, {"pk": pk}))]
+    if namespace in records.volunteering:
+        return [("", _reverse(pattern, {"pk": records.volunteering[namespace].pk}))]
     if namespace in records.consultation_records:
         return [("", _reverse(pattern, {"pk": records.consultation_records[namespace].pk}))]
     if namespace in ("consultation_results", "consultation_paper"):
