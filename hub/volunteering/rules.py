@@ -126,7 +126,10 @@ def session_problems(starts_at: datetime.time, ends_at: datetime.time) -> list[s
     """A session ends after it starts, at most the next day: the same time twice would be a
     session of 24 hours."""
     if starts_at == ends_at:
-        return ["A session cannot start and end at the same time."]
+        return [
+            "The session starts and ends at the same time. An end before the start means "
+            "that it ran past midnight."
+        ]
     return []
 
 

@@ -141,11 +141,7 @@ def record_session(volunteer, *, day, starts_at, ends_at, user, notes="") -> Vol
             f"{volunteer} left the programme on {volunteer.left_on:%-d %B %Y}: a session after "
             "then cannot be recorded."
         )
-    if starts_at == ends_at:
-        problems.append(
-            "The session starts and ends at the same time. An end before the start means "
-            "that it ran past midnight."
-        )
+    problems += rules.session_problems(starts_at, ends_at)
     if problems:
         raise ValidationError(problems)
 
