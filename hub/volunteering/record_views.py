@@ -15,7 +15,6 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -54,12 +53,6 @@ VOLUNTEERS = "volunteering_volunteers"
 SESSIONS = "volunteering_sessions"
 CLAIMS = "volunteering_claims"
 REPORT = "volunteering_report"
-
-
-def no_store(response):
-    """Personal data (an emergency contact, a receipt) is never kept by a browser or a proxy."""
-    patch_cache_control(response, no_store=True, private=True)
-    return response
 
 
 def add_service_errors(form, error):
@@ -188,10 +181,6 @@ class VolunteerInspectView(ScopedInspectView):
             **kwargs,
         )
 
-    def render_to_response(self, context, **kwargs):
-        response = super().render_to_response(context, **kwargs)
-        return no_store(response) if context["show_contact"] else response
-
 
 class VolunteerScreenMixin:
     """A screen about one volunteer (``self.volunteer``) that ``allowed(user, volunteer)``
@@ -308,9 +297,6 @@ class EmergencyContactView(VolunteerScreenMixin, ServiceFormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(contact=self.contact, **kwargs)
-
-    def render_to_response(self, context, **kwargs):
-        return no_store(super().render_to_response(context, **kwargs))
 
 
 # --- Sessions ----------------------------------------------------------------------------------
@@ -537,7 +523,7 @@ class DecideClaimView(ServiceFormView):
 
 
 class ReceiptView(View):
-    """The receipt, to whoever may see the claim, as a download that no cache keeps."""
+    """The receipt, to whoever may see the claim, as a download."""
 
     def get(self, request, pk):
         claim = get_object_or_404(ExpenseClaim, pk=pk)
@@ -557,7 +543,8 @@ class ReceiptView(View):
             content_type=claim.receipt_content_type,
         )
         response["X-Content-Type-Options"] = "nosniff"
-        return no_store(response)
+        # (No cache keeps it: hub.security.NoStoreMiddleware marks every admin response.)
+        return response
 
 
 # --- The monthly report ------------------------------------------------------------------------
