@@ -10,5 +10,8 @@ def _forget_glossary(**kwargs):
 
 
 def register_signal_handlers():
+    from hub import page_cache
+
+    page_cache.connect_signals()
     post_save.connect(_forget_glossary, sender=GlossaryTerm, dispatch_uid="hub_glossary_saved")
     post_delete.connect(_forget_glossary, sender=GlossaryTerm, dispatch_uid="hub_glossary_deleted")

@@ -64,6 +64,9 @@ MIDDLEWARE = [
     # The Content Security Policy (hub.security.CSPMiddleware: strict, a little wider in the admin).
     "hub.security.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous visitors' public pages from the shared cache, dropped on every publish
+    # (hub.page_cache); before sessions, so that a page served from it touches nothing else.
+    "hub.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -123,6 +126,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {
     "default": environ.Env.cache_url_config(env("CACHE_URL", default="") or "locmemcache://hub")
 }
+
+# Anonymous visitors' public pages are kept in this cache for at most this many seconds, and
+# dropped as soon as anything shown on a public page changes (hub.page_cache). 0: no page cache.
+# Off by default with the in-process cache: each server process would keep its own copy, and a
+# publish handled by one would not drop the others'.
+HUB_PAGE_CACHE_SECONDS = int(
+    env("HUB_PAGE_CACHE_SECONDS", default="")
+    or (0 if CACHES["default"]["BACKEND"].endswith("LocMemCache") else 300)
+)
+HUB_PAGE_CACHE_ALIAS = "default"
 
 AUTH_USER_MODEL = "hub.User"
 AUTH_PASSWORD_VALIDATORS = [

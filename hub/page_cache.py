@@ -1,0 +1,167 @@
+"""The public site's shared page cache: anonymous visitors' pages kept in the cache (Redis in
+production) and thrown away as soon as anything the public might see changes.
+
+Why not Django's per-site cache middleware: it keeps pages until they expire, so a published
+correction or an unpublished page would stay visible for the whole timeout, and it keys on the
+Vary headers of whatever response it saw first. Here every entry carries the *generation* it was
+made in; saving or deleting any record that can appear on a public page (a page published,
+moved or unpublished, advice, a board's report, a role profile approved...) starts a new
+generation when its transaction commits, and entries of older generations are never served.
+The generation is read before the page is built, so a page built from data that changed while
+it was being built is stored under the old generation and never served either.
+
+Only these are served from, or stored in, the cache:
+
+* GET requests outside the admin from visitors who carry no cookie but the CSRF one (no
+  session, so nobody signed in, nobody who entered a page password, no pending message);
+* 200 responses that are not streamed, set no cookie and are not marked private, no-store or
+  no-cache. A page with a form sets one: Django sends the CSRF cookie again whenever a page
+  used its token, even to a visitor who has it. Nearly every page says ``Vary: Cookie``,
+  because the user bar looks at the (empty) session; that is harmless here, since no request
+  that carries a cookie that could change the page is ever served from the cache.
+
+Pages for signed-in users are therefore never stored in or served from the shared cache. The
+entries also expire after ``HUB_PAGE_CACHE_SECONDS`` (0 turns the cache off) so that pages
+whose content follows the clock (a consultation opening at midnight) are never older than that.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import cc_delim_re
+
+GENERATION_KEY = "hub:page-cache:generation"
+ENTRY_KEY = "hub:page-cache:page:{}"
+HIT_HEADER = "X-Hub-Page-Cache"
+LONGEST_URL = 500  # longer addresses (odd query strings) are served but never stored
+ADMIN_PREFIX = "/admin/"
+# Request headers a stored page may say it depends on (see the module's notes on Cookie).
+SAFE_VARY = {"cookie", "accept-encoding"}
+
+# Records that are never shown on a public page: saving them does not change one. Everything
+# else in the database may be, and saving it starts a new generation. (Forgetting a model here
+# only costs some cached pages; forgetting one the other way would serve stale pages.)
+BOOKKEEPING_APPS = {
+    "admin", "auth", "axes", "contenttypes", "django_tasks_db", "otp_static", "otp_totp",
+    "sessions", "wagtailadmin", "wagtailsearch", "wagtailusers",
+}  # fmt: skip
+BOOKKEEPING_MODELS = {
+    "hub.user", "hub.throttlewindow",
+    "wagtailcore.revision", "wagtailcore.pagelogentry", "wagtailcore.modellogentry",
+    "wagtailcore.workflowstate", "wagtailcore.taskstate", "wagtailcore.pagesubscription",
+    "wagtailcore.comment", "wagtailcore.commentreply", "wagtailcore.referenceindex",
+    "wagtailimages.rendition",
+}  # fmt: skip
+
+
+def cache():
+    return caches[settings.HUB_PAGE_CACHE_ALIAS]
+
+
+def shows_on_public_pages(model):
+    meta = model._meta
+    if meta.app_label in BOOKKEEPING_APPS or meta.label_lower in BOOKKEEPING_MODELS:
+        return False
+    # django-simple-history's rows record a change already signalled by the record itself.
+    return not hasattr(model, "instance_type")
+
+
+def invalidate():
+    """Start a new generation: every page cached so far is stale."""
+    store = cache()
+    store.add(GENERATION_KEY, 0, timeout=None)
+    try:
+        store.incr(GENERATION_KEY)
+    except ValueError:  # evicted between the two calls
+        store.set(GENERATION_KEY, 1, timeout=None)
+
+
+def invalidate_on_commit(sender, **kwargs):
+    if shows_on_public_pages(sender):
+        transaction.on_commit(invalidate)
+
+
+def connect_signals():
+    post_save.connect(invalidate_on_commit, dispatch_uid="hub_page_cache_saved")
+    post_delete.connect(invalidate_on_commit, dispatch_uid="hub_page_cache_deleted")
+    # Tree moves and (un)publishing are written partly with bulk updates, which send no
+    # post_save for every row they touch.
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    for signal, name in (
+        (page_published, "published"),
+        (page_unpublished, "unpublished"),
+        (post_page_move, "moved"),
+    ):
+        signal.connect(invalidate_on_commit, dispatch_uid=f"hub_page_cache_page_{name}")
+
+
+def may_use_cache(request):
+    if not settings.HUB_PAGE_CACHE_SECONDS or request.method != "GET":
+        return False
+    if request.path_info.startswith(ADMIN_PREFIX):
+        return False
+    return set(request.COOKIES) <= {settings.CSRF_COOKIE_NAME}
+
+
+def may_store(response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    vary = {v.lower() for v in cc_delim_re.split(response.get("Vary", "")) if v}
+    if not vary <= SAFE_VARY:
+        return False
+    control = response.get("Cache-Control", "").lower()
+    return not any(word in control for word in ("private", "no-store", "no-cache"))
+
+
+def entry_key(request):
+    address = request.build_absolute_uri()
+    return ENTRY_KEY.format(hashlib.sha256(address.encode()).hexdigest())
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve anonymous visitors' public pages from the shared cache (see the module's notes).
+
+    It sits after the security headers and static files and before sessions, so a page served
+    from the cache still gets today's security headers and costs one cache round trip.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not may_use_cache(request):
+            return self.get_response(request)
+        if len(request.get_full_path()) > LONGEST_URL:
+            return self.get_response(request)
+        key = entry_key(request)
+        store = cache()
+        found = store.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY, 0)
+        entry = found.get(key)
+        if entry is not None and entry[0] == generation:
+            return self.rebuild(entry)
+        response = self.get_response(request)
+        if may_store(response):
+            headers = [(k, v) for k, v in response.items() if k.lower() != "set-cookie"]
+            content = response.content
+            store.set(
+                key,
+                (generation, response.status_code, headers, content),
+                settings.HUB_PAGE_CACHE_SECONDS,
+            )
+            response[HIT_HEADER] = "miss"
+        return response
+
+    @staticmethod
+    def rebuild(entry):
+        _generation, status, headers, content = entry
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response[HIT_HEADER] = "hit"
+        return response
