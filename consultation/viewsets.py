@@ -39,6 +39,7 @@ class ResponseViewSet(ScopedModelViewSet):
     icon = "doc-full"
     menu_label = "Responses"
     list_display = ["reference", "consultation", "channel", "received_on", "entered_by"]
+    list_select_related = ["consultation", "entered_by"]
     list_filter = ["consultation", "channel"]
     search_fields = ["reference"]
     ordering = ["-submitted_at"]

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.models import DraftStateMixin, Revision, WorkflowMixin, WorkflowState
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import (
@@ -11,12 +12,44 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
+from hub.admin_views import list_queryset
 from hub.exports import SafeSpreadsheetExportMixin
 from hub.models import Borough, GlossaryTerm, Organisation, Person
 
 
+def read_publishing_status(rows):
+    """Wagtail's status column asks, for each row of a snippet with drafts, whether a revision
+    is scheduled and whether a workflow is in progress: two queries a row. Read both for the
+    whole page here, in two queries, where Wagtail's properties look for them."""
+    if not rows or not issubclass(type(rows[0]), DraftStateMixin):
+        return rows
+    ids = [str(row.pk) for row in rows]
+    content_type = rows[0].get_base_content_type()
+    scheduled = {}
+    for revision in Revision.objects.filter(
+        base_content_type=content_type, object_id__in=ids, approved_go_live_at__isnull=False
+    ).order_by("-pk"):
+        scheduled[revision.object_id] = revision  # the first, as ``scheduled_revision``
+    for row in rows:
+        row.__dict__["scheduled_revision"] = scheduled.get(str(row.pk))
+    if issubclass(type(rows[0]), WorkflowMixin):
+        states = {}
+        for state in (
+            WorkflowState.objects.active()
+            .filter(base_content_type=content_type, object_id__in=ids)
+            .select_related("current_task_state__task")
+        ):
+            states.setdefault(state.object_id, []).append(state)
+        for row in rows:
+            row._current_workflow_states = states.get(str(row.pk), [])
+    return rows
+
+
 class SafeExportIndexView(SafeSpreadsheetExportMixin, IndexView):
-    pass
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = read_publishing_status(list(rows))
+        return paginator, page, page.object_list, is_paginated
 
 
 class ChooserPermissionMixin:
@@ -30,10 +63,28 @@ class ChooserPermissionMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
+class ChooserRowsMixin:
+    """A chooser's rows read with what they show, as the snippet's own list reads them."""
+
+    def get_object_list(self):
+        objects = super().get_object_list()
+        related = self.model.snippet_viewset.list_select_related
+        return objects.select_related(*related) if related else objects
+
+    def get_results_page(self, request):
+        page = super().get_results_page(request)
+        page.object_list = read_publishing_status(list(page.object_list))
+        return page
+
+
 class GuardedChooserViewSet(chooser.SnippetChooserViewSet):
-    choose_view_class = type("ChooseView", (ChooserPermissionMixin, chooser.ChooseView), {})
+    choose_view_class = type(
+        "ChooseView", (ChooserRowsMixin, ChooserPermissionMixin, chooser.ChooseView), {}
+    )
     choose_results_view_class = type(
-        "ChooseResultsView", (ChooserPermissionMixin, chooser.ChooseResultsView), {}
+        "ChooseResultsView",
+        (ChooserRowsMixin, ChooserPermissionMixin, chooser.ChooseResultsView),
+        {},
     )
     chosen_view_class = type("ChosenView", (ChooserPermissionMixin, chooser.SnippetChosenView), {})
     chosen_multiple_view_class = type(
@@ -54,6 +105,11 @@ class HubSnippetViewSet(SnippetViewSet):
     index_view_class = SafeExportIndexView
     chooser_viewset_class = GuardedChooserViewSet
     confirm_workflow_cancellation_view_class = GuardedConfirmWorkflowCancellationView
+    # As ``ScopedModelViewSet``'s: the related records the list and its export show.
+    list_select_related = ()
+
+    def get_queryset(self, request):
+        return list_queryset(self.model, self.list_select_related)
 
 
 class PersonViewSet(HubSnippetViewSet):
@@ -61,6 +117,7 @@ class PersonViewSet(HubSnippetViewSet):
     icon = "user"
     menu_label = "People"
     list_display = ["name", "user", "updated_at"]
+    list_select_related = ["user"]
     search_fields = ["name"]
     ordering = ["name"]
     inspect_view_enabled = True
@@ -206,9 +263,11 @@ class ScopedChooserViewSet(GuardedChooserViewSet):
     """A snippet chooser that offers only the records the user may see (another borough's
     role profiles are not listed, and cannot be fetched one id at a time)."""
 
-    choose_view_class = type("ChooseView", (ScopedChooseMixin, chooser.ChooseView), {})
+    choose_view_class = type(
+        "ChooseView", (ChooserRowsMixin, ScopedChooseMixin, chooser.ChooseView), {}
+    )
     choose_results_view_class = type(
-        "ChooseResultsView", (ScopedChooseMixin, chooser.ChooseResultsView), {}
+        "ChooseResultsView", (ChooserRowsMixin, ScopedChooseMixin, chooser.ChooseResultsView), {}
     )
     chosen_view_class = type("ChosenView", (ScopedChosenMixin, chooser.SnippetChosenView), {})
     chosen_multiple_view_class = type(

@@ -103,6 +103,7 @@ class MembershipViewSet(ScopedModelViewSet):
     menu_label = "Members"
     inspect_view_class = MembershipInspectView
     list_display = ["person", "group", "role", "status", "joined_on"]
+    list_select_related = ["person", "group__borough"]
     filterset_class = MembershipFilterSet
     search_fields = ["person__name"]
     ordering = ["group__borough__name", "person__name"]
@@ -133,6 +134,7 @@ class MeetingViewSet(ScopedModelViewSet):
     menu_label = "Meetings"
     inspect_view_class = meetings.MeetingInspectView
     list_display = ["date", "group", "kind", "minutes_status"]
+    list_select_related = ["group__borough"]
     filterset_class = MeetingFilterSet
     search_fields = ["group__borough__name", "place"]
     ordering = ["-date"]
@@ -168,6 +170,7 @@ class AdviceViewSet(ScopedModelViewSet):
     inspect_view_class = advice.AdviceInspectView
     filterset_class = AdviceFilterSet
     list_display = ["given_on", "group", "subject", "category", "outcome_label", "due_label"]
+    list_select_related = ["group__borough", "response"]
     search_fields = ["subject", "group__borough__name"]
     ordering = ["-given_on"]
     list_export = [
@@ -226,6 +229,7 @@ class GoldGroupRequestViewSet(ScopedModelViewSet):
     menu_label = "Gold Group requests"
     inspect_view_class = escalation.GoldGroupInspectView
     list_display = ["requested_at", "group", "decision", "answered_at"]
+    list_select_related = ["group__borough"]
     list_filter = ["decision"]
     ordering = ["-requested_at"]
     list_export = ["group", "requested_at", "decision", "answered_at", "time_to_answer"]
@@ -246,6 +250,7 @@ class EscalationViewSet(ScopedModelViewSet):
     menu_label = "Escalations"
     inspect_view_class = escalation.EscalationInspectView
     list_display = ["raised_at", "group", "raised_to", "resolved_at"]
+    list_select_related = ["group__borough"]
     ordering = ["-raised_at"]
     list_export = ["group", "raised_at", "raised_to", "resolved_at"]
     export_filename = "iag-escalations"
@@ -267,6 +272,7 @@ class RemovalVoteViewSet(ScopedModelViewSet):
     inspect_view_class = votes.VoteInspectView
     history_view_class = votes.VoteHistoryView
     list_display = ["__str__", "status", "result", "closed_at"]
+    list_select_related = ["meeting__group__borough"]
     list_filter = ["status", "result"]
     ordering = ["-opened_at"]
     # Who voted how is never exported; the result is.
@@ -307,6 +313,7 @@ class QuarterlyFeedbackViewSet(HubSnippetViewSet):
     icon = "table"
     menu_label = "Quarterly feedback"
     list_display = ["__str__", "compiled_at", UpdatedAtColumn(), LiveStatusTagColumn()]
+    list_select_related = ["group__borough"]
     list_filter = ["year", "quarter"]
     inspect_view_enabled = True
     copy_view_enabled = False

@@ -44,6 +44,7 @@ class BoardViewSet(ScopedModelViewSet):
     icon = "sitemap"
     menu_label = "Boards"
     list_display = ["name", "kind", "parent", "partnership"]
+    list_select_related = ["parent", "partnership"]
     list_filter = ["kind", "partnership"]
     search_fields = ["name", "purpose"]
     ordering = ["partnership", "kind", "name"]
@@ -58,6 +59,7 @@ class BoardMembershipViewSet(ScopedModelViewSet):
     icon = "user"
     menu_label = "Board members"
     list_display = ["person", "board", "role", "organisation", "joined_on", "left_on"]
+    list_select_related = ["person", "board", "organisation"]
     list_filter = ["role", "board"]
     search_fields = ["person__name", "board__name"]
     ordering = ["board__name", "person__name"]
@@ -97,6 +99,7 @@ class BoardMeetingViewSet(ScopedModelViewSet):
     menu_label = "Board meetings"
     inspect_view_class = views.MeetingInspectView
     list_display = ["date", "board", "minutes_status"]
+    list_select_related = ["board"]
     list_filter = ["minutes_status", "board"]
     search_fields = ["board__name", "place"]
     ordering = ["-date"]
@@ -125,6 +128,7 @@ class InitiativeViewSet(ScopedModelViewSet):
     icon = "pick"
     menu_label = "Initiatives"
     list_display = ["title", "kind", "board", "objectives_agreed_on"]
+    list_select_related = ["board", "theme"]
     list_filter = ["kind", "board"]
     search_fields = ["title", "objectives"]
     ordering = ["title"]
@@ -141,6 +145,7 @@ class BoardReportViewSet(ScopedModelViewSet):
     menu_label = "Reports"
     inspect_view_class = views.ReportInspectView
     list_display = ["board", "year", "quarter", "status", "submitted_at", "published_at"]
+    list_select_related = ["board"]
     list_filter = ["status", "year", "quarter", "board"]
     search_fields = ["summary", "board__name"]
     ordering = ["-year", "-quarter", "board__name"]
@@ -164,6 +169,7 @@ class ActionPlanViewSet(ScopedModelViewSet):
     icon = "list-ol"
     menu_label = "Action plans"
     list_display = ["__str__", "strategy", "year", "is_public"]
+    list_select_related = ["board", "strategy"]
     list_filter = ["year", "board"]
     ordering = ["-year", "board__name"]
     list_export = ["board", "strategy", "year", "summary", "is_public"]
@@ -176,6 +182,7 @@ class ActionViewSet(ScopedModelViewSet):
     icon = "tasks"
     menu_label = "Actions"
     list_display = ["title", "plan", "status", "due_on", "owner"]
+    list_select_related = ["plan__board", "owner", "theme", "initiative"]
     list_filter = ["status", "plan__board", "plan__year"]
     search_fields = ["title", "description", "progress"]
     ordering = ["due_on", "title"]

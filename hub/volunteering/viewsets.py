@@ -30,6 +30,7 @@ class SteeringGroupMemberViewSet(ScopedModelViewSet):
     icon = "user"
     menu_label = "Steering group members"
     list_display = ["person", "responsibility", "group", "deputy_for", "joined_on", "left_on"]
+    list_select_related = ["person", "group__borough", "deputy_for__person"]
     list_filter = ["responsibility", "group"]
     search_fields = ["person__name"]
     ordering = ["group__borough__name", "responsibility", "person__name"]
@@ -53,6 +54,7 @@ class RoleProfileViewSet(ScopedSnippetViewSet):
         UpdatedAtColumn(),
         LiveStatusTagColumn(),
     ]
+    list_select_related = ["borough"]
     list_filter = ["borough", "live"]
     search_fields = ["title", "unit", "purpose"]
     ordering = ["borough__name", "title"]

@@ -36,6 +36,12 @@ class AdvisoryGroupQuerySet(models.QuerySet):
         return [group for group in groups if group.is_overdue_for_meeting(today)]
 
 
+class AdvisoryGroupManager(models.Manager.from_queryset(AdvisoryGroupQuerySet)):
+    def get_queryset(self):
+        # A group is named after its borough (``__str__``), in every list, filter and export.
+        return super().get_queryset().select_related("borough")
+
+
 class AdvisoryGroup(models.Model):
     """A borough's Independent Advisory Group: one per borough (P13)."""
 
@@ -86,7 +92,7 @@ class AdvisoryGroup(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     history = HistoricalRecords()
-    objects = AdvisoryGroupQuerySet.as_manager()
+    objects = AdvisoryGroupManager()
 
     panels = [
         MultiFieldPanel(

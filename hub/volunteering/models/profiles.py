@@ -150,6 +150,8 @@ class RoleProfile(
         index.SearchField("purpose"),
         index.FilterField("borough"),
         index.FilterField("live"),
+        # The admin's list and chooser narrow the search to the records the user may see by id.
+        index.FilterField("id"),
     ]
 
     base_form_class = RoleProfileForm

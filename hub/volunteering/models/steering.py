@@ -12,6 +12,12 @@ from hub.volunteering.enums import RESPONSIBILITY_TEXT, Responsibility
 PROSE = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 
+class SteeringGroupManager(models.Manager):
+    def get_queryset(self):
+        # A group is named after its borough (``__str__``), in every list, filter and export.
+        return super().get_queryset().select_related("borough")
+
+
 class SteeringGroup(models.Model):
     """A borough's volunteer programme steering group (ToR: "To consider and approve all
     volunteer roles, major plans and any significant changes")."""
@@ -29,6 +35,7 @@ class SteeringGroup(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords()
+    objects = SteeringGroupManager()
 
     panels = [FieldPanel("borough"), FieldPanel("purpose"), FieldPanel("terms_of_reference")]
 
