@@ -8,6 +8,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils.module_loading import module_has_submodule
 
+from hub import page_cache
 from hub.demo import DEMO_PASSWORD
 
 
@@ -43,6 +44,16 @@ class Command(BaseCommand):
             help="For load work: add generated questionnaire responses until the open "
             "consultation holds N in all (the source document plans for up to 15,000).",
         )
+        parser.add_argument(
+            "--advice",
+            type=count,
+            default=0,
+            metavar="N",
+            help="For load work: add generated advice until the IAGs' advice register holds N "
+            "in all (10,000 at London scale), spread over four years and every borough's IAG, "
+            "with every outcome. Boroughs without an IAG are given one, except Sutton, which "
+            "stays the demo's borough with no IAG (the City of London has its own police).",
+        )
 
     def handle(self, *args, **options):
         if not settings.HUB_ALLOW_DEMO_DATA:
@@ -57,8 +68,10 @@ class Command(BaseCommand):
             transaction.atomic(),
         ):
             # Every app's load() takes the options; each uses those that concern it.
-            demo_options = {"responses": options["responses"]}
+            demo_options = {"responses": options["responses"], "advice": options["advice"]}
             summaries = [module.load(**demo_options) for module in demo_modules()]
+            # Records stored in bulk send no signal: drop the cached public pages by hand.
+            transaction.on_commit(page_cache.invalidate)
 
         self.stdout.write("Demo content ready:")
         for summary in summaries:
