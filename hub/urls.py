@@ -41,9 +41,40 @@ admin_side_doors = [
         "hub_choose_page_child",
     ),
     side_door(
+        "admin/choose-page/search/", side_doors.SearchView.as_view(), "hub_choose_page_search"
+    ),
+    side_door(
         "admin/choose-page/chosen-multiple/",
         side_doors.ChosenMultipleView.as_view(),
         "hub_choose_page_chosen_multiple",
+    ),
+    side_door(
+        "admin/choose-external-link/",
+        side_doors.ExternalLinkView.as_view(),
+        "hub_choose_page_external_link",
+    ),
+    side_door("admin/tag-autocomplete/", side_doors.tag_autocomplete, "hub_tag_autocomplete"),
+    side_door("admin/images/chooser/", side_doors.image_chooser, "hub_image_chooser"),
+    side_door("admin/images/", side_doors.image_index, "hub_image_index"),
+    side_door("admin/images/results/", side_doors.image_index_results, "hub_image_index_results"),
+    side_door("admin/documents/", side_doors.document_index, "hub_document_index"),
+    side_door(
+        "admin/documents/results/", side_doors.document_index_results, "hub_document_index_results"
+    ),
+    side_door(
+        "admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/",
+        side_doors.tag_autocomplete,
+        "hub_tag_model_autocomplete",
+    ),
+    side_door(
+        "admin/reports/page-types-usage/",
+        side_doors.PageTypesUsageReportView.as_view(),
+        "hub_page_types_usage",
+    ),
+    side_door(
+        "admin/reports/page-types-usage/results/",
+        side_doors.PageTypesUsageReportView.as_view(results_only=True),
+        "hub_page_types_usage_results",
     ),
     side_door("admin/workflows/task_chooser/", side_doors.task_chooser, "hub_task_chooser"),
     side_door(

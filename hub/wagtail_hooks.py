@@ -13,7 +13,8 @@ register_permission_policy(Borough, ReadOnlyPermissionPolicy(Borough))
 register_snippet(ReferenceViewSetGroup)
 
 
-# Users with no page permission choose only among pages they could view on the public site.
+# The page chooser lists only the pages a user could view on the public site and those they may
+# explore under their page permissions (browsing and searching both ask this hook).
 hooks.register("construct_page_chooser_queryset", side_doors.choosable_pages)
 
 

@@ -61,7 +61,13 @@ def records(world, settings, tmp_path):
             "OPTIONS": {"location": tmp_path / "receipts", "base_url": None},
         },
     }
-    return Records(world)
+    records = Records(world)
+    # Consultation managers edit the consultations section, as in the demo: a role with page
+    # permissions, whose page chooser must still not show the restricted page or the draft.
+    from consultation.demo import grant_section
+
+    grant_section(records.consultation.get_parent())
+    return records
 
 
 # --- Patterns that are not asked for ----------------------------------------------------------
@@ -127,26 +133,32 @@ allow(ADMIN_USERS, "Wagtail's 404 page rendered with status 200 (a test view); s
 allow(ADMIN_USERS, "the site history, narrowed to records the user may see (hub.audit)",
       *exported("hub_site_history", "wagtailadmin_reports:site_history"),
       "hub_site_history_results", "wagtailadmin_reports:site_history_results")  # fmt: skip
-allow(ADMIN_USERS, "the link chooser of every rich-text field: for users with no page "
-      "permission it lists only pages they could view publicly (hub.side_doors)",
+allow(ADMIN_USERS, "the link chooser of every rich-text field: it lists only the pages the "
+      "user could view publicly and those they may explore under their page permissions "
+      "(hub.side_doors)",
       "wagtailadmin_choose_page", "hub_choose_page", "wagtailadmin_choose_page_child (home)",
-      "hub_choose_page_child (home)", "wagtailadmin_choose_page_search (?q=Zqxrestricted)",
-      "wagtailadmin_choose_page_search (?q=Zqxdraft)",
+      "hub_choose_page_child (home)",
+      *(f"{name} (?q={word})" for name in ("wagtailadmin_choose_page_search",
+                                           "hub_choose_page_search")
+        for word in ("Zqxrestricted", "Zqxdraft")),
       "wagtailadmin_choose_page_chosen_multiple", "hub_choose_page_chosen_multiple",
-      "wagtailadmin_choose_page_external_link", "wagtailadmin_choose_page_email_link",
-      "wagtailadmin_choose_page_phone_link", "wagtailadmin_choose_page_anchor_link")  # fmt: skip
-allow(ADMIN_USERS, "empty listings: document and image choosers and the admin API list only "
-      "what the user's collection and page permissions allow, here nothing",
+      "wagtailadmin_choose_page_external_link", "hub_choose_page_external_link",
+      "wagtailadmin_choose_page_email_link", "wagtailadmin_choose_page_phone_link",
+      "wagtailadmin_choose_page_anchor_link")  # fmt: skip
+allow(ADMIN_USERS, "empty listings: document and image choosers (and the image chooser's "
+      "popular tags) and the admin API list only what the user's collection and page "
+      "permissions allow, here nothing",
       "wagtaildocs_chooser:choose", "wagtaildocs_chooser:choose_results",
-      "wagtaildocs_chooser:chosen_multiple", "wagtailimages_chooser:choose",
+      "wagtaildocs_chooser:chosen_multiple", "wagtailimages_chooser:choose", "hub_image_chooser",
       "wagtailimages_chooser:choose_results", "wagtailimages_chooser:chosen_multiple",
       "wagtailadmin_api:pages:listing", "wagtailadmin_api:documents:listing",
       "wagtailadmin_api:images:listing", "wagtailadmin_pages:choose_parent")  # fmt: skip
 allow(ADMIN_USERS, "a StreamField block's preview with its built-in sample value: no record",
       "wagtailadmin_block_preview")  # fmt: skip
-allow(ADMIN_USERS, "tag names only, offered by Wagtail to every editor; no hub record is "
-      "tagged, only images and documents", "wagtailadmin_tag_autocomplete",
-      "wagtailadmin_tag_model_autocomplete")  # fmt: skip
+# Tag autocomplete (wagtailadmin_tag_autocomplete and its per-model variant) is refused to every
+# role here: it offers only the tags of images and documents the user may edit or choose, and
+# refuses users who may do neither, which is every role (hub.side_doors). The image chooser's
+# "popular tags" and the listings' tag filter follow the same rule.
 allow(ADMIN_USERS, "redirects to a screen that checks (the page history; the settings "
       "screen with its id)", "wagtailadmin_pages:revisions_index",
       "wagtailsettings:edit[app_name,model_name] (iag.iagsettings)")  # fmt: skip
@@ -268,6 +280,18 @@ allow(MANAGER, "managers read results and written answers, export, read and dele
       "wagtailsettings:edit[app_name,model_name,pk] (consultation.consultationsettings)",
       # (without an id: sent on to the default site's settings, which check)
       "wagtailsettings:edit[app_name,model_name] (consultation.consultationsettings)")  # fmt: skip
+allow(MANAGER, "managers add, edit and publish the consultations section's pages (as in the "
+      "demo): the explorer sends them on to that section, and page search, the pages of a type "
+      "and the workflow, ageing and page types reports hold only pages they may explore "
+      "(hub.side_doors, for page types); the restricted page and the draft are not among them",
+      "wagtailadmin_explore_root", "wagtailadmin_explore", "wagtailadmin_explore_results",
+      "wagtailadmin_pages:type_use", "wagtailadmin_pages:type_use_results",
+      *(f"wagtailadmin_pages:{view} (?q={word})" for view in ("search", "search_results")
+        for word in ("Zqxrestricted", "Zqxdraft")),
+      *(f"wagtailadmin_reports:{report}{part}" for report in ("workflow", "workflow_tasks",
+                                                              "aging_pages", "page_types_usage")
+        for part in ("", "_results")),
+      "hub_page_types_usage", "hub_page_types_usage_results")  # fmt: skip
 
 
 # The volunteer programme: the records asked for are Camden's; the programme manager and the

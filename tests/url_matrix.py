@@ -160,6 +160,7 @@ DRAFT_REVISION = "Zqxdraft second revision"
 DOCUMENT = "Zqxdocument private"
 IMAGE = "Zqximage private"
 COLLECTION = "Zqxcollection private"
+TAG = "Zqxtag private"
 OTHER_USER = "Zqxuser Stranger"
 OTHER_GROUP = "Zqxgroup readers"
 # The other partnership's records (partnership B): its board members and the central team only.
@@ -275,7 +276,7 @@ class Records:
             file=ContentFile(png_bytes(), name="zqx-private.png"),
             uploaded_by_user=superuser,
         )
-        self.image.tags.add("zqxtag")
+        self.image.tags.add(TAG)
         self.uploaded_file = UploadedFile.objects.create(
             file=ContentFile(b"Zqx upload", name="zqx-upload.txt"), uploaded_by_user=superuser
         )
@@ -369,6 +370,10 @@ class Records:
             DOCUMENT: set(),
             IMAGE: set(),
             COLLECTION: set(),
+            # The private image's tag: tag autocomplete, the image chooser's popular tags and
+            # the listings' tag filter offer only the tags of images and documents the user may
+            # edit or choose.
+            TAG: set(),
             # The central team links a person in the directory to their login, so the person
             # form lists the names of user accounts (never their e-mail addresses).
             OTHER_USER: {"central team"},
@@ -840,6 +845,7 @@ def _image_chooser_format(records, pattern):
 SPECIAL = {
     "hub_bulk_action": _bulk,
     "hub_choose_page_child": _choose_page_child,
+    "hub_tag_model_autocomplete": _tags,
     "hub_task_chosen": _workflows,
     "wagtailadmin_api:documents:find": _api_find,
     "wagtailadmin_api:images:find": _api_find,
@@ -883,11 +889,13 @@ for _key in (
 QUERIES = {
     "search": ["?q=Zqxrestricted", "?q=Zqxdraft", "?q=Zqxadvice", "?q=Zqxdocument"],
     "wagtailadmin_choose_page_search": ["?q=Zqxrestricted", "?q=Zqxdraft"],
+    "hub_choose_page_search": ["?q=Zqxrestricted", "?q=Zqxdraft"],
     "wagtailadmin_pages:search": ["?q=Zqxrestricted", "?q=Zqxdraft"],
     "wagtailadmin_pages:search_results": ["?q=Zqxrestricted", "?q=Zqxdraft"],
     "wagtaildocs_chooser:choose_results": "?q=Zqxdocument",
     "wagtailimages_chooser:choose_results": "?q=Zqximage",
     "wagtailadmin_tag_autocomplete": "?term=zqx",
+    "hub_tag_autocomplete": "?term=zqx",
     "wagtailadmin_api:pages:find": "?html_path=/zqx-restricted/",
     "wagtailadmin_api:pages:listing": "?limit=20",
 }
