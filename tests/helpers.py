@@ -1,5 +1,8 @@
 """Small helpers shared by the test modules."""
 
+import io
+import zipfile
+
 from django.urls import reverse
 
 
@@ -16,10 +19,27 @@ def is_refused(response):
     return False
 
 
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
 def response_body(response):
+    """The response's body as bytes. For an XLSX (a zip archive, whose cells are compressed):
+    the decompressed XML of every member of the archive, concatenated, so that text in the
+    spreadsheet can be searched, followed by the archive itself, so that openpyxl still opens
+    it (a zip archive may have data before it)."""
     if getattr(response, "streaming", False):
-        return b"".join(response.streaming_content)
-    return response.content
+        body = b"".join(response.streaming_content)
+    else:
+        body = response.content
+    content_type = response.get("Content-Type", "") or ""
+    if content_type.startswith(XLSX_CONTENT_TYPE) or body.startswith(b"PK"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(body)) as archive:
+                members = b"".join(archive.read(name) for name in archive.namelist())
+        except zipfile.BadZipFile:
+            return body
+        return members + body
+    return body
 
 
 def database_rows_containing(text):
@@ -51,3 +71,62 @@ FIGURES = []
 
 def report_figure(text):
     FIGURES.append(text)
+
+
+# --- Confidentiality sweeps (tests/<app>/test_sentinel_sweep.py) --------------------------------
+
+
+def sent(response):
+    """What a response hands over: its body (a spreadsheet's cells too) and the file name a
+    download is saved under."""
+    return response_body(response) + response.get("Content-Disposition", "").encode()
+
+
+def crawl_for_sentinels(client, users, urls, places, also=None):
+    """Request every URL as every role (``users``: role to user, None for anonymous).
+
+    ``places`` maps each sentinel to the roles entitled to it; a leak, ``(sentinel, role,
+    url)``, is a sentinel in what is sent to any other role. ``also(role, url, body)`` may name
+    further leaks. Returns the leaks and the number of requests made."""
+    leaks, tried = [], 0
+    for role, user in users.items():
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        for url in urls:
+            body = sent(client.get(url))
+            tried += 1
+            leaks += [
+                (sentinel, role, url)
+                for sentinel, entitled in places.items()
+                if role not in entitled and sentinel.encode() in body
+            ]
+            if also is not None:
+                leaks += also(role, url, body)
+    return leaks, tried
+
+
+def sentinels_unseen(client, users, urls, places):
+    """The (sentinel, role) pairs, for the roles in ``users``, where an entitled role finds its
+    sentinel nowhere: empty when the sweep would notice each sentinel leaking."""
+    unseen = {(s, role) for s, entitled in places.items() for role in entitled if role in users}
+    for role, user in users.items():
+        client.logout()
+        client.force_login(user)
+        bodies = b"".join(sent(client.get(url)) for url in urls)
+        unseen -= {(s, r) for s, r in unseen if r == role and s.encode() in bodies}
+    return unseen
+
+
+def report_sweep(area, places, tried, leaks, outbox, log_text):
+    """Report a sweep's figures; return every leak, as text: in responses, e-mails (which no
+    role is entitled to find a sentinel in) and log output."""
+    mailed = "\n".join(f"{message.subject}\n{message.body}" for message in outbox)
+    leaks = [f"{sentinel} to {role} at {url}" for sentinel, role, url in leaks]
+    leaks += [f"{s} in an e-mail" for s in places if s in mailed]
+    leaks += [f"{s} in the log" for s in places if s in log_text]
+    report_figure(
+        f"confidentiality sweep ({area}): {len(places)} sentinels, {tried} requests, "
+        f"{len(outbox)} e-mails, {len(leaks)} leaks"
+    )
+    return leaks

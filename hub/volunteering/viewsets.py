@@ -56,7 +56,9 @@ class RoleProfileViewSet(ScopedSnippetViewSet):
     ]
     list_select_related = ["borough"]
     list_filter = ["borough", "live"]
-    search_fields = ["title", "unit", "purpose"]
+    # The search uses the model's own search fields (title, unit, purpose) through the search
+    # backend, which narrows to the profiles the user may see by id; naming fields here would
+    # ask SQLite's backend for columns it does not have.
     ordering = ["borough__name", "title"]
     inspect_view_enabled = True
     # The risk assessment and substitution answers are internal but not personal: the export

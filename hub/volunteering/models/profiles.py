@@ -146,6 +146,8 @@ class RoleProfile(
 
     search_fields = [
         index.SearchField("title"),
+        # The admin list's search box matches the start of a word in the title too.
+        index.AutocompleteField("title"),
         index.SearchField("unit"),
         index.SearchField("purpose"),
         index.FilterField("borough"),
