@@ -25,6 +25,9 @@ class HubSettings(BaseSiteSetting):
     each app's ``rules.py`` instead; only what the organisation may legitimately vary lives here.
     """
 
+    # Every public page links both in its footer: read them with the settings, not one by one.
+    select_related = ["accessibility_page", "privacy_page"]
+
     service_name = models.CharField(
         max_length=100,
         default="Partnership and consultation hub",
