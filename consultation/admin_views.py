@@ -188,11 +188,8 @@ class ResultsView(ConsultationResultsMixin, GuardedView):
         )
 
     def get_context_data(self, **kwargs):
-        total, question_results = results.question_results(
+        total, question_results, by_channel = results.results_and_channels(
             self.consultation.questions, self.responses(), text_search=self.search
-        )
-        by_channel = dict(
-            self.responses().order_by().values_list("channel").annotate(n=Count("pk"))
         )
         return super().get_context_data(
             consultation=self.consultation,

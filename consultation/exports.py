@@ -8,16 +8,21 @@ contact details are columns only for those allowed to see them.
 import csv
 import io
 
-from django.db.models import Prefetch
+from django.contrib.auth import get_user_model
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
-from consultation.enums import QuestionKind
+from consultation.enums import Channel, QuestionKind
 from consultation.models import Answer
 from hub.exports import FORMULA_TRIGGERS, neutralise_formula
+from hub.models import Borough
 
-CHUNK = 1000
+# Rows fetched at a time from each of the two cursors: memory stays the same however many
+# responses there are, and the number of queries too (one cursor each, not one per chunk).
+CHUNK = 2000
 CONTACT_HEADINGS = ["Contact name", "Contact phone", "Contact email"]
+RESPONSE_FIELDS = ["pk", "reference", "channel", "received_on", "submitted_at"]
+CONTACT_FIELDS = ["contact__pk", "contact__name", "contact__phone", "contact__email"]
 
 
 def headings(questions, with_contact):
@@ -30,27 +35,58 @@ def headings(questions, with_contact):
     return columns + (CONTACT_HEADINGS if with_contact else [])
 
 
+def _answer_values(responses):
+    """``(response id, question id, value)`` for every answer to these responses, in response
+    order, from one query; the value is what ``Answer.value`` gives, without building models."""
+    boroughs = dict(Borough.objects.values_list("pk", "name"))
+    answers = (
+        Answer.objects.filter(response__in=responses.order_by().values("pk"))
+        .order_by("response_id", "pk")
+        .values_list("response_id", "question_id", "text", "choice", "borough_id", "number")
+    )
+    for response_id, question_id, text, choice, borough_id, number in answers.iterator(
+        chunk_size=CHUNK
+    ):
+        if borough_id:
+            value = boroughs[borough_id]
+        elif number is not None:
+            value = str(number)
+        else:
+            value = choice or text
+        yield response_id, question_id, value
+
+
 def rows(responses, questions, with_contact):
-    """Each response as a list of strings, read in chunks with their answers."""
-    answers = Prefetch("answers", queryset=Answer.objects.select_related("borough"))
-    responses = responses.select_related("entered_by").prefetch_related(answers).order_by("pk")
+    """Each response as a list of strings. The responses and their answers are read as two
+    streams, each in one query ordered by response, and merged here: a fixed number of queries
+    and constant memory, however many responses there are."""
+    fields = RESPONSE_FIELDS + ["entered_by__" + get_user_model().USERNAME_FIELD]
     if with_contact:
-        responses = responses.select_related("contact")
-    for response in responses.iterator(chunk_size=CHUNK):
+        fields += CONTACT_FIELDS
+    stream = responses.order_by("pk").values_list(*fields)
+    channels = dict(Channel.choices)
+    answers = _answer_values(responses)
+    pending = next(answers, None)
+    for record in stream.iterator(chunk_size=CHUNK):
+        pk, reference, channel, received_on, submitted_at, entered_by = record[:6]
         values = {}
-        for answer in response.answers.all():
-            values.setdefault(answer.question_id, []).append(answer.value)
+        # Answers of a response no longer in the first stream (deleted meanwhile) are skipped;
+        # those of one added meanwhile come after every response read, so are never reached.
+        while pending is not None and pending[0] <= pk:
+            if pending[0] == pk:
+                values.setdefault(pending[1], []).append(pending[2])
+            pending = next(answers, None)
         row = [
-            response.reference,
-            response.get_channel_display(),
-            response.received_on.isoformat(),
-            response.submitted_at.isoformat(timespec="seconds"),
-            response.entered_by.get_username() if response.entered_by else "",
+            reference,
+            channels.get(channel, channel),
+            received_on.isoformat(),
+            submitted_at.isoformat(timespec="seconds"),
+            entered_by or "",
         ]
         row += ["; ".join(values.get(question.pk, [])) for question in questions]
         if with_contact:
-            contact = getattr(response, "contact", None)
-            row += [contact.name, contact.phone, contact.email] if contact else ["", "", ""]
+            contact_pk, name, phone, email = record[6:]
+            row += [name, phone, email] if contact_pk is not None else ["", "", ""]
         yield row
 
 
@@ -72,10 +108,13 @@ def xlsx_bytes(responses, questions, with_contact):
     sheet = workbook.create_sheet("Responses")
 
     def cell(value):
-        written = WriteOnlyCell(sheet, value=value)
+        """A plain value is written as it is; only one a spreadsheet would run as a formula
+        needs a cell of its own, marked as text (most values are plain, and cells are slow)."""
         if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+            written = WriteOnlyCell(sheet, value=value)
             written.data_type = "s"  # text, never a formula
-        return written
+            return written
+        return value
 
     sheet.append([cell(value) for value in headings(questions, with_contact)])
     for row in rows(responses, questions, with_contact):

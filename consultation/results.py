@@ -6,12 +6,15 @@ The same figures serve the managers' results screen (with filters) and the publi
 """
 
 import dataclasses
+import hashlib
 
-from django.db.models import Count
+from django.core.cache import cache
+from django.db.models import Count, Max, Subquery
 
 from consultation import rules
 from consultation.enums import QuestionKind
 from consultation.models import Answer, Response
+from hub.models import Borough
 
 # The bar chart's geometry, in SVG user units; rendered on the server, no script needed.
 CHART_WIDTH = 600
@@ -19,6 +22,9 @@ CHART_LABEL_WIDTH = 220
 CHART_BAR_HEIGHT = 24
 CHART_GAP = 8
 TEXT_ANSWERS_SHOWN = 10
+# Cached figures are never stale (their key changes with the responses), so this only bounds
+# how long figures no one asks for any more take up room in the cache.
+CACHE_SECONDS = 60 * 60
 
 
 @dataclasses.dataclass
@@ -35,6 +41,21 @@ class Bar:
     y: int
     width: int
     text_y: int
+
+
+@dataclasses.dataclass(frozen=True)
+class Respondent:
+    reference: str
+
+
+@dataclasses.dataclass(frozen=True)
+class TextAnswer:
+    """A written answer as the results screen shows it, under the names an ``Answer`` (with its
+    response) has: only its words and its response's reference are cached."""
+
+    pk: int
+    text: str
+    response: Respondent
 
 
 @dataclasses.dataclass
@@ -81,7 +102,7 @@ def filtered_responses(consultation, borough=None, channel=None):
     return responses
 
 
-def _rows(question, counts, answered):
+def _rows(question, counts, answered, borough_names):
     if question.kind in rules.CHOICE_KINDS:
         labels = [(choice, choice) for choice in question.choice_list]
     elif question.kind == QuestionKind.SCALE:
@@ -89,6 +110,7 @@ def _rows(question, counts, answered):
     elif question.kind == QuestionKind.CONTACT:
         labels = [(rules.CONSENTED, "Agreed to be contacted")]
     else:  # boroughs: the ones named, most named first
+        counts = {borough_names[pk]: n for pk, n in counts.items() if pk in borough_names}
         labels = sorted(counts, key=lambda name: (-counts[name], name))
         labels = [(name, name) for name in labels]
     return [
@@ -97,40 +119,123 @@ def _rows(question, counts, answered):
     ]
 
 
-def question_results(questions, responses, text_search="", with_text=True):
-    """``(number of responses, [QuestionResult])`` for these questions over these responses."""
-    questions = list(questions)
-    total = responses.count()
-    answers = Answer.objects.filter(response__in=responses, question__in=questions)
-    counted = [q for q in questions if q.is_counted or q.kind == QuestionKind.CONTACT]
-    counts = {}
-    for row in (
-        answers.filter(question__in=counted)
-        .values("question_id", "choice", "number", "borough__name")
-        .annotate(n=Count("id"))
-    ):
-        key = row["borough__name"] or (
-            row["number"] if row["number"] is not None else row["choice"]
-        )
-        counts.setdefault(row["question_id"], {})[key] = row["n"]
-    answered = dict(
-        answers.values("question_id")
-        .annotate(n=Count("response_id", distinct=True))
-        .values_list("question_id", "n")
+def _fingerprint(responses):
+    """How many responses there are, the newest one's id and the newest answer's id (of any
+    consultation), in one cheap query. Responses are only ever added (ids only grow) or deleted
+    and answers only ever added to them, so any change to the figures changes one of these."""
+    newest_answer = Answer.objects.order_by("-pk").values("pk")[:1]
+    figures = responses.order_by().aggregate(
+        n=Count("pk"), last=Max("pk"), answer=Max(Subquery(newest_answer))
     )
+    return figures["n"], figures["last"], figures["answer"]
+
+
+def _cache_key(responses, fingerprint, questions, text_search, with_text):
+    """Everything the figures depend on: the filtered responses (their SQL names the
+    consultation and the filters), how many and the newest, which questions (and their kinds),
+    and the search. A change to any of them is a new key, so a cached entry is never stale."""
+    parts = [
+        str(responses.order_by().query),
+        fingerprint,
+        [(question.pk, question.kind) for question in questions],
+        text_search,
+        with_text,
+    ]
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+    return f"consultation-results:{digest}"
+
+
+def _figures(questions, responses, text_search, with_text):
+    """What the database counts and lists, as plain values that can be cached: per question,
+    the answers by value (boroughs by id, so that a renamed borough shows its new name), how
+    many responses answered, the latest written answers and, when searching, how many match.
+
+    One grouped count covers every question; a question with one answer per response has as
+    many respondents as answers, so only those taking several answers need a distinct count."""
+    answers = Answer.objects.filter(response__in=responses.order_by().values("pk"))
+    counts, answered = {}, {}
+    for question_id, choice, number, borough_id, n in (
+        answers.filter(question__in=questions)
+        .order_by()
+        .values_list("question_id", "choice", "number", "borough_id")
+        .annotate(n=Count("pk"))
+    ):
+        key = borough_id or (number if number is not None else choice)
+        counts.setdefault(question_id, {})[key] = n
+        answered[question_id] = answered.get(question_id, 0) + n
+    several = [question for question in questions if question.takes_many_answers]
+    if several:
+        answered.update(
+            answers.filter(question__in=several)
+            .order_by()
+            .values("question_id")
+            .annotate(n=Count("response_id", distinct=True))
+            .values_list("question_id", "n")
+        )
+    texts = {}
+    if with_text:
+        for question in questions:
+            if question.kind not in rules.TEXT_KINDS:
+                continue
+            found = answers.filter(question=question)
+            if text_search:
+                found = found.filter(text__icontains=text_search)
+            found = found.order_by("-response__submitted_at", "-pk")
+            latest = list(
+                found.values_list("pk", "text", "response__reference")[:TEXT_ANSWERS_SHOWN]
+            )
+            total = found.count() if text_search else answered.get(question.pk, 0)
+            texts[question.pk] = (latest, total)
+    return {"counts": counts, "answered": answered, "texts": texts}
+
+
+def _cached_figures(questions, responses, text_search, with_text):
+    if responses.query.is_empty():  # nothing to count, and nothing to name a cache entry by
+        figures = _figures(questions, responses, text_search, with_text)
+        return 0, {**figures, "channels": {}}
+    fingerprint = _fingerprint(responses)
+    key = _cache_key(responses, fingerprint, questions, text_search, with_text)
+    figures = cache.get(key)
+    if figures is None:
+        figures = _figures(questions, responses, text_search, with_text)
+        figures["channels"] = dict(
+            responses.order_by().values_list("channel").annotate(n=Count("pk"))
+        )
+        cache.set(key, figures, CACHE_SECONDS)
+    return fingerprint[0], figures
+
+
+def results_and_channels(questions, responses, text_search="", with_text=True):
+    """``(number of responses, [QuestionResult], {channel: number of responses})``.
+
+    The figures are cached under a key that changes whenever they could (see ``_cache_key``);
+    each request still reads the number of responses and the newest one (one query), and the
+    questions and borough names (small tables) afresh, so labels and choices are always current."""
+    questions = list(questions)
+    total, figures = _cached_figures(questions, responses, text_search, with_text)
+    counted = [q for q in questions if q.is_counted or q.kind == QuestionKind.CONTACT]
+    borough_names = {}
+    if any(question.kind == QuestionKind.BOROUGHS for question in counted):
+        borough_names = dict(Borough.objects.values_list("pk", "name"))
     results = []
     for question in questions:
-        result = QuestionResult(question=question, answered=answered.get(question.pk, 0))
+        answered = figures["answered"].get(question.pk, 0)
+        result = QuestionResult(question=question, answered=answered)
         if question in counted:
-            result.rows = _rows(question, counts.get(question.pk, {}), result.answered)
-        elif with_text and question.kind in rules.TEXT_KINDS:
-            texts = answers.filter(question=question)
-            if text_search:
-                texts = texts.filter(text__icontains=text_search)
-            texts = texts.select_related("response").order_by("-response__submitted_at", "-pk")
-            result.text_answers = list(texts[:TEXT_ANSWERS_SHOWN])
-            result.text_total = texts.count() if text_search else result.answered
+            counts = figures["counts"].get(question.pk, {})
+            result.rows = _rows(question, counts, answered, borough_names)
+        elif question.pk in figures["texts"]:
+            latest, result.text_total = figures["texts"][question.pk]
+            result.text_answers = [
+                TextAnswer(pk, text, Respondent(ref)) for pk, text, ref in latest
+            ]
         results.append(result)
+    return total, results, figures["channels"]
+
+
+def question_results(questions, responses, text_search="", with_text=True):
+    """``(number of responses, [QuestionResult])`` for these questions over these responses."""
+    total, results, _ = results_and_channels(questions, responses, text_search, with_text)
     return total, results
 
 

@@ -231,3 +231,81 @@ class TestQueryCount:
         filtered = self.queries(consultation, borough=every_kind.camden, channel=Channel.PAPER)
         assert filtered[1] == few
         assert filtered[0] == 20  # odd n (Camden) that are not multiples of 3 (paper)
+
+
+class TestCache:
+    """The figures are cached, under a key that changes whenever they could: each request reads
+    only how many responses there are and the newest ids, and never shows stale figures."""
+
+    def queries(self, survey, **kwargs):
+        with CaptureQueriesContext(connection) as captured:
+            total, by_question = survey.results(**kwargs)
+        return len(captured), total, by_question
+
+    def test_the_second_request_reads_only_the_fingerprint_and_the_borough_names(self, survey):
+        first, *computed = self.queries(survey)
+        second, *cached = self.queries(survey)
+        assert second == 2 < first
+        assert cached[0] == computed[0] == 4
+        assert [(rows(r), r.answered, r.text_total) for r in cached[1].values()] == [
+            (rows(r), r.answered, r.text_total) for r in computed[1].values()
+        ]
+        assert [a.text for a in cached[1][survey.e.short.pk].text_answers] == [
+            a.text for a in computed[1][survey.e.short.pk].text_answers
+        ]
+
+    def test_a_new_response_shows_at_once(self, survey):
+        survey.results()
+        response = ResponseFactory(consultation=survey.consultation)
+        AnswerFactory(response=response, question=survey.e.single, choice="Medium")
+        AnswerFactory(response=response, question=survey.e.short, text="A new club")
+        total, by_question = survey.results()
+        assert total == 5
+        assert rows(by_question[survey.e.single.pk])[1] == ("Medium", 1, 25)
+        assert by_question[survey.e.short.pk].text_answers[0].text == "A new club"
+
+    def test_a_deleted_response_goes_at_once(self, survey):
+        survey.results()
+        survey.r3.delete()
+        total, by_question = survey.results()
+        assert total == 3
+        assert rows(by_question[survey.e.single.pk])[2] == ("Low", 0, 0)
+
+    def test_each_filter_and_search_has_figures_of_its_own(self, survey):
+        assert survey.results()[0] == 4
+        assert survey.results(channel=Channel.PAPER)[0] == 2
+        assert survey.results(borough=survey.e.camden)[0] == 2
+        searched = survey.results(text_search="camden")[1][survey.e.short.pk]
+        assert searched.text_total == 1
+        assert survey.results()[1][survey.e.short.pk].text_total == 2
+
+    def test_renamed_boroughs_and_changed_questions_show_at_once(self, survey):
+        survey.results()
+        survey.e.camden.name = "Camden Town"
+        survey.e.camden.save()
+        survey.e.single.choices = "High\nMiddling\nMedium\nLow"
+        survey.e.single.save()
+        # As a new request does, read the consultation (and so its questions) afresh.
+        survey.consultation = type(survey.consultation).objects.get(pk=survey.consultation.pk)
+        _, by_question = survey.results()
+        assert rows(by_question[survey.e.boroughs.pk]) == [
+            ("Camden Town", 2, 67),
+            ("Hackney", 2, 67),
+        ]
+        assert [row.label for row in by_question[survey.e.single.pk].rows] == [
+            "High",
+            "Middling",
+            "Medium",
+            "Low",
+        ]
+
+    def test_a_changed_publication_choice_shows_at_once_on_the_public_page(self, survey, client):
+        from consultation.models import Question
+
+        url = survey.consultation.url + "results/"
+        Question.objects.filter(pk=survey.e.single.pk).update(publish_results=True)
+        shown = [r.question.pk for r in client.get(url).context["results"]]
+        assert survey.e.single.pk in shown
+        Question.objects.filter(pk=survey.e.single.pk).update(publish_results=False)
+        shown = [r.question.pk for r in client.get(url).context["results"]]
+        assert survey.e.single.pk not in shown
