@@ -106,7 +106,7 @@ class ResponseForm(forms.Form):
     def __init__(self, questions, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.questions = list(questions)
-        self.boroughs = list(Borough.objects.order_by("name"))
+        self._borough_choices = None
         for question in self.questions:
             self._add_fields(question)
             main = self.fields.get(field_name(question))
@@ -154,7 +154,7 @@ class ResponseForm(forms.Form):
             messages["invalid_pk_value"] = "Select only from the boroughs listed"
             self.fields[name] = forms.TypedMultipleChoiceField(
                 required=required,
-                choices=[(str(borough.pk), borough.name) for borough in self.boroughs],
+                choices=self.borough_choices(),
                 coerce=int,
                 error_messages=messages,
                 widget=forms.CheckboxSelectMultiple,
@@ -187,6 +187,16 @@ class ResponseForm(forms.Form):
             self.fields[field_name(question, "consent")] = forms.BooleanField(
                 required=False, label="I agree that the partnership may contact me about my views"
             )
+
+    def borough_choices(self):
+        """The boroughs as ``(pk, name)`` choices, read once and only for a question that asks
+        for them: every submission builds this form, so it reads no more than it needs."""
+        if self._borough_choices is None:
+            self._borough_choices = [
+                (str(pk), name)
+                for pk, name in Borough.objects.order_by("name").values_list("pk", "name")
+            ]
+        return self._borough_choices
 
     def clean(self):
         cleaned = super().clean()

@@ -80,7 +80,10 @@ def take_response(
     ):
         raise ValidationError("The return did not arrive while the consultation was open.")
     for attempt in range(SAVE_ATTEMPTS):
-        if key is not None:
+        # A form sent twice is refused by the unique key and found below, so the first attempt
+        # does not look for it beforehand (the public view has just looked). After an outage the
+        # earlier attempt may have been stored all the same: look before trying again.
+        if key is not None and attempt:
             existing = Response.objects.filter(idempotency_key=key).first()
             if existing is not None:
                 return existing, False

@@ -66,9 +66,11 @@ def questionnaire(request, page):
     form = PublicResponseForm(page.questions, request.POST)
     key = form.idempotency_key
     if key is not None:
-        earlier = Response.objects.filter(idempotency_key=key, consultation=page).first()
-        if earlier is not None:  # the same form sent again (even after closing): same receipt
-            return redirect(_receipt_url(page, earlier))
+        # Only the reference is needed, and the key is unique: no ordering, no whole row.
+        earlier = Response.objects.filter(idempotency_key=key, consultation=page).order_by()
+        reference = next(iter(earlier.values_list("reference", flat=True)[:1]), None)
+        if reference is not None:  # the same form sent again (even after closing): same receipt
+            return redirect(_receipt_url(page, reference))
     if not is_open:
         return _not_open(request, page, status=403)
     if not throttle.allow(
@@ -89,15 +91,15 @@ def questionnaire(request, page):
         return _form_response(request, page, form, status=503, extra_error=rules.NOT_SAVED)
     except ValidationError:
         return _not_open(request, page, status=403)
-    url = _receipt_url(page, response)
+    url = _receipt_url(page, response.reference)
     email = form.cleaned_data.get("receipt_email")
     if created and email:
         url += "?emailed=1" if _send_receipt(page, response, email) else "?emailed=0"
     return redirect(url)
 
 
-def _receipt_url(page, response):
-    return page.url + page.reverse_subpage("receipt", args=[response.reference])
+def _receipt_url(page, reference):
+    return page.url + page.reverse_subpage("receipt", args=[reference])
 
 
 def _send_receipt(page, response, email):

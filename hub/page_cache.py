@@ -55,6 +55,10 @@ BOOKKEEPING_MODELS = {
     "wagtailcore.workflowstate", "wagtailcore.taskstate", "wagtailcore.pagesubscription",
     "wagtailcore.comment", "wagtailcore.commentreply", "wagtailcore.referenceindex",
     "wagtailimages.rendition",
+    # Responses change only the public results "so far" of an open consultation, which may be
+    # HUB_PAGE_CACHE_SECONDS old: otherwise every submission would empty the whole cache just
+    # when a consultation's launch brings visitors.
+    "consultation.response", "consultation.answer", "consultation.contactdetails",
 }  # fmt: skip
 
 

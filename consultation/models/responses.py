@@ -59,6 +59,9 @@ class Response(models.Model):
 
     history = HistoricalRecords(excluded_fields=["idempotency_key"])
     objects = ResponseQuerySet.as_manager()
+    # Nothing links to a response from a page or snippet, and indexing each one as it is taken
+    # cost five statements a submission.
+    wagtail_reference_index_ignore = True
 
     class Meta:
         ordering = ["-submitted_at", "-pk"]

@@ -208,8 +208,30 @@ class TestOneResponsePerForm:
     def test_sent_twice_at_once_the_later_save_gives_back_the_first(
         self, consultation, every_kind, monkeypatch
     ):
-        """The other request stored the response after this one looked for it: the unique key
-        refuses the second row, and the first response is given back."""
+        """The other request stored the response after the view looked for it: the unique key
+        refuses the second row, and the first response is given back. Nothing is looked up
+        before that refusal, since the view has only just looked."""
+        first, _ = respond(consultation, every_kind, key=KEY)
+        before = stored()
+        manager = Response.objects
+        real_filter = manager.filter
+        looked = []
+
+        def filter_and_count(*args, **kwargs):
+            looked.append(kwargs)
+            return real_filter(*args, **kwargs)
+
+        monkeypatch.setattr(manager, "filter", filter_and_count)
+        again, created = respond(consultation, every_kind, key=KEY)
+        assert (again, created) == (first, False)
+        assert looked == [{"idempotency_key": KEY}]  # once, after the refusal
+        assert stored() == before
+
+    def test_a_refused_save_whose_first_is_not_found_yet_is_looked_for_again(
+        self, consultation, every_kind, monkeypatch
+    ):
+        """The look after the refusal missed the other request's row (not yet visible): the
+        next attempt looks again before saving, finds it, and stores nothing more."""
         first, _ = respond(consultation, every_kind, key=KEY)
         before = stored()
         manager = Response.objects
@@ -225,7 +247,7 @@ class TestOneResponsePerForm:
         monkeypatch.setattr(manager, "filter", filter_missing_the_first_look)
         again, created = respond(consultation, every_kind, key=KEY)
         assert (again, created) == (first, False)
-        assert len(looked) == 2  # the look before saving, and the look after the refusal
+        assert len(looked) == 2
         assert stored() == before
 
     def test_a_refusal_for_another_reason_is_not_mistaken_for_a_resend(
