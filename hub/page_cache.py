@@ -26,6 +26,7 @@ whose content follows the clock (a consultation opening at midnight) are never o
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import caches
@@ -74,14 +75,59 @@ def shows_on_public_pages(model):
     return not hasattr(model, "instance_type")
 
 
+def first_generation():
+    """Where the count starts when the cache holds none (new, flushed or evicted): the clock in
+    nanoseconds, so a count started afresh never meets one a server process still remembers."""
+    return time.time_ns()
+
+
 def invalidate():
-    """Start a new generation: every page cached so far is stale."""
+    """Start a new generation: every page cached, and everything remembered, so far is stale."""
     store = cache()
-    store.add(GENERATION_KEY, 0, timeout=None)
+    store.add(GENERATION_KEY, first_generation(), timeout=None)
     try:
         store.incr(GENERATION_KEY)
     except ValueError:  # evicted between the two calls
-        store.set(GENERATION_KEY, 1, timeout=None)
+        store.set(GENERATION_KEY, first_generation(), timeout=None)
+
+
+def generation(request, found=None):
+    """The current generation, read once per request (``found``: a value already read with it)."""
+    current = getattr(request, "_hub_generation", None)
+    if current is None:
+        current = cache().get(GENERATION_KEY) if found is None else found
+        if current is None:
+            cache().add(GENERATION_KEY, first_generation(), timeout=None)
+            current = cache().get(GENERATION_KEY)
+        request._hub_generation = current
+    return current
+
+
+# What each server process remembers between requests: name -> (generation, value).
+_remembered = {}
+
+
+def remembered(request, name, build):
+    """``build()``, kept in this process for as long as the generation read for ``request``
+    stays current (``HUB_ROUTE_CACHE``), so that it is never older than the public site.
+
+    Used for what nearly every public request needs and few edits change: the sites, the page
+    tree, the view restrictions and the site settings (hub.routing). Without a shared cache
+    the generation would be each process's own, so then everything is built afresh.
+    """
+    if not settings.HUB_ROUTE_CACHE or request is None:
+        return build()
+    current = generation(request)
+    found = _remembered.get(name)
+    if found is not None and found[0] == current:
+        return found[1]
+    value = build()
+    _remembered[name] = (current, value)
+    return value
+
+
+def forget_remembered():
+    _remembered.clear()
 
 
 def invalidate_on_commit(sender, **kwargs):
@@ -145,9 +191,9 @@ class AnonymousPageCacheMiddleware:
         key = entry_key(request)
         store = cache()
         found = store.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY, 0)
+        current = generation(request, found.get(GENERATION_KEY))
         entry = found.get(key)
-        if entry is not None and entry[0] == generation:
+        if entry is not None and entry[0] == current:
             return self.rebuild(entry)
         response = self.get_response(request)
         if may_store(response):
@@ -155,7 +201,7 @@ class AnonymousPageCacheMiddleware:
             content = response.content
             store.set(
                 key,
-                (generation, response.status_code, headers, content),
+                (current, response.status_code, headers, content),
                 settings.HUB_PAGE_CACHE_SECONDS,
             )
             response[HIT_HEADER] = "miss"

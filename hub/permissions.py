@@ -4,7 +4,7 @@ import operator
 from functools import cached_property, reduce
 
 from django.contrib.auth import get_user_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 
 
@@ -15,13 +15,9 @@ def failed_view_restrictions(request):
     """
     cached = getattr(request, "_hub_failed_restrictions", None)
     if cached is None:
-        cached = [
-            restriction
-            for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
-                "groups"
-            )
-            if not restriction.accept_request(request)
-        ]
+        from hub.routing import view_restrictions
+
+        cached = [r for r in view_restrictions(request).all if not r.accept_request(request)]
         request._hub_failed_restrictions = cached
     return cached
 
@@ -36,6 +32,19 @@ def pages_visible_to(request, queryset=None):
     for restriction in failed_view_restrictions(request):
         pages = pages.not_descendant_of(restriction.page, inclusive=True)
     return pages
+
+
+def remembered_visible_pages(request, name, queryset):
+    """``list(pages_visible_to(request, queryset()))``, remembered in this process while the
+    page cache's generation stays current (``hub.page_cache.remembered``).
+
+    What a visitor may see depends only on the pages and on which view restrictions the
+    visitor fails, so the list is remembered for each set of failed restrictions.
+    """
+    from hub.page_cache import remembered
+
+    failed = tuple(sorted(restriction.pk for restriction in failed_view_restrictions(request)))
+    return remembered(request, (name, failed), lambda: list(pages_visible_to(request, queryset())))
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):

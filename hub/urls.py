@@ -1,12 +1,12 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from hub import side_doors, two_factor, views
+from hub import routing, side_doors, two_factor, views
 from hub.audit import ScopedLogEntriesView
 
 
@@ -128,6 +128,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [
-    # Wagtail's page serving comes last: it matches every remaining path.
-    path("", include(wagtail_urls)),
+    # Wagtail's page serving comes last: it matches every remaining path. Pages are found from
+    # the page tree each process remembers (hub.routing), under Wagtail's own name and pattern.
+    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
 ]

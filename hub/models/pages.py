@@ -11,12 +11,13 @@ from wagtail.search import index
 
 from hub.blocks import BodyBlock, FAQBlock
 from hub.models.glossary import GlossaryTerm
-from hub.permissions import pages_visible_to
+from hub.permissions import pages_visible_to, remembered_visible_pages
+from hub.routing import RoutedPage
 
 NEWS_PER_PAGE = 10
 
 
-class BasePage(Page):
+class BasePage(RoutedPage, Page):
     """What every public page has: a short introduction shown under the title and in listings."""
 
     intro = models.TextField(
@@ -34,7 +35,9 @@ class BasePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Live children this visitor may see, in the order editors set in the page tree.
-        context["children"] = pages_visible_to(request, self.get_children()).specific()
+        context["children"] = remembered_visible_pages(
+            request, ("hub.children", self.pk), lambda: self.get_children().specific()
+        )
         return context
 
 

@@ -1,6 +1,11 @@
+import copy
+
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
+
+from hub.page_cache import remembered
 
 
 class SiteSetting(BaseSiteSetting):
@@ -11,8 +16,6 @@ class SiteSetting(BaseSiteSetting):
 
     @classmethod
     def current(cls):
-        from wagtail.models import Site
-
         site = Site.objects.filter(is_default_site=True).first()
         return cls.for_site(site) if site else cls()
 
@@ -27,6 +30,21 @@ class HubSettings(BaseSiteSetting):
 
     # Every public page links both in its footer: read them with the settings, not one by one.
     select_related = ["accessibility_page", "privacy_page"]
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's, from a copy of the settings this process remembers while the page cache's
+        generation stays current (``hub.page_cache.remembered``): every page reads them."""
+        name = cls.get_cache_attr_name()
+        if not hasattr(request, name):
+            site = Site.find_for_request(request)
+            if site is None:
+                return super().for_request(request)
+            found = remembered(request, (name, site.pk), lambda: cls.for_site(site))
+            instance = copy.copy(found)
+            instance._request = request  # as Wagtail's: page links made for this request
+            setattr(request, name, instance)
+        return getattr(request, name)
 
     service_name = models.CharField(
         max_length=100,

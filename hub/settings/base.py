@@ -136,6 +136,12 @@ HUB_PAGE_CACHE_SECONDS = int(
     or (0 if CACHES["default"]["BACKEND"].endswith("LocMemCache") else 300)
 )
 HUB_PAGE_CACHE_ALIAS = "default"
+# Each server process remembers the sites, the page tree, the view restrictions and the site
+# settings while the page cache's generation stays current, and finds pages from them
+# (hub.routing). Off by default with the in-process cache, for the same reason as above.
+HUB_ROUTE_CACHE = env.bool(
+    "HUB_ROUTE_CACHE", default=not CACHES["default"]["BACKEND"].endswith("LocMemCache")
+)
 
 AUTH_USER_MODEL = "hub.User"
 AUTH_PASSWORD_VALIDATORS = [

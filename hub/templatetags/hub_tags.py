@@ -7,7 +7,8 @@ from wagtail.models import Site
 
 from hub.glossary import mark_first_uses
 from hub.models import GlossaryTerm
-from hub.permissions import pages_visible_to
+from hub.page_cache import remembered
+from hub.permissions import remembered_visible_pages
 
 register = template.Library()
 
@@ -37,14 +38,23 @@ def main_navigation(context):
     site = Site.find_for_request(request)
     if site is None:
         return []
-    return list(pages_visible_to(request, site.root_page.get_children().in_menu()))
+    return remembered_visible_pages(
+        request, ("hub.main_navigation", site.pk), lambda: site.root_page.get_children().in_menu()
+    )
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
     """Ancestors from the home page down to the parent of ``page``."""
-    ancestors = page.get_ancestors().filter(depth__gt=1) if page else []
-    return {"ancestors": ancestors, "request": context.get("request")}
+    request = context.get("request")
+    ancestors = []
+    if page and page.pk:
+        ancestors = remembered(
+            request,
+            ("hub.breadcrumbs", page.pk),
+            lambda: list(page.get_ancestors().filter(depth__gt=1)),
+        )
+    return {"ancestors": ancestors, "request": request}
 
 
 @register.simple_tag
