@@ -4,11 +4,13 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from hub import exports
 from iag.models import Advice, Escalation, GoldGroupRequest
 from tests.helpers import is_refused, response_body
 from tests.iag.factories import AdviceFactory
@@ -166,6 +168,40 @@ class TestRegister:
             response = client.get(reverse("iag_advice:index") + f"?export={export}")
             assert response.status_code == 200, export
             assert len(response_body(response)) > 100
+
+    @pytest.mark.parametrize("export", ["csv", "xlsx"])
+    def test_the_export_reads_the_register_a_chunk_at_a_time(
+        self, client, world, monkeypatch, export
+    ):
+        """The rows are never all in memory at once: they are read a few at a time, filtered
+        as the list is, and nothing reads them first (no table, no count)."""
+        monkeypatch.setattr(exports, "CHUNK_ROWS", 2)
+        chunks = []
+        real_iterator = QuerySet.iterator
+
+        def iterator(queryset, chunk_size=None):
+            chunks.append(chunk_size)
+            return real_iterator(queryset, chunk_size=chunk_size)
+
+        monkeypatch.setattr(QuerySet, "iterator", iterator)
+        evaluated = []
+        real_fetch_all = QuerySet._fetch_all
+        monkeypatch.setattr(
+            QuerySet, "_fetch_all", lambda qs: evaluated.append(qs.model) or real_fetch_all(qs)
+        )
+        for number in range(5):
+            AdviceFactory(group=world.group_a, not_followed=True, subject=f"Refused {number}")
+        AdviceFactory(group=world.group_a, followed=True, subject="Followed one")
+        client.force_login(world.users["central team"])
+        url = reverse("iag_advice:index") + f"?export={export}&outcome=not_followed"
+        evaluated.clear()
+        body = response_body(client.get(url))
+        assert chunks == [2]
+        assert Advice not in evaluated
+        if export == "csv":
+            text = body.decode()
+            assert all(f"Refused {number}" in text for number in range(5))
+            assert "Followed one" not in text
 
     def test_members_without_agreements_see_only_published_advice(self, client, world):
         AdviceFactory(group=world.group_a, subject="Unpublished advice")
