@@ -44,8 +44,10 @@ def _term_pattern(acronyms: Iterable[str]) -> re.Pattern | None:
     if not alternatives:
         return None
     body = "|".join(re.escape(a) for a in alternatives)
+    # Try the alternatives only where one could start: a page is mostly other letters.
+    first = "".join(sorted({re.escape(a[0]) for a in alternatives}))
     # Not inside a character reference either: "x27" in "&#x27;" is not a word.
-    return re.compile(rf"(?<![\w&#])({body})(?![\w])")
+    return re.compile(rf"(?=[{first}])(?<![\w&#])({body})(?![\w])")
 
 
 def mark_first_uses(html: str, terms: dict[str, str]) -> str:
