@@ -43,18 +43,24 @@ def main_navigation(context):
     )
 
 
+@register.simple_tag(takes_context=True)
+def ancestors_below_root(context, page):
+    """The ancestors of ``page`` from the home page down to its parent, as breadcrumbs show
+    them; remembered while the page cache's generation stays current."""
+    if not (page and page.pk):
+        return []
+    return remembered(
+        context.get("request"),
+        ("hub.breadcrumbs", page.pk),
+        lambda: list(page.get_ancestors().filter(depth__gt=1)),
+    )
+
+
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
     """Ancestors from the home page down to the parent of ``page``."""
     request = context.get("request")
-    ancestors = []
-    if page and page.pk:
-        ancestors = remembered(
-            request,
-            ("hub.breadcrumbs", page.pk),
-            lambda: list(page.get_ancestors().filter(depth__gt=1)),
-        )
-    return {"ancestors": ancestors, "request": request}
+    return {"ancestors": ancestors_below_root(context, page), "request": request}
 
 
 @register.simple_tag
