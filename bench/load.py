@@ -59,16 +59,17 @@ def in_threads(work, concurrency):
     return time.perf_counter() - started
 
 
-def latency(host, port, path, runs, headers=None):
+def latency(host, port, path, runs, headers=None, warm=1):
     """Median seconds for the whole response (every byte of an export), one request at a time,
-    after one request to warm up."""
+    after ``warm`` requests to warm up (enough for every server process to have answered one:
+    a process's first answer also loads and compiles what the page needs)."""
     timings = []
-    for run in range(runs + 1):
+    for run in range(warm + runs):
         started = time.perf_counter()
         status, _headers, _body = request(host, port, "GET", path, headers=headers)
         if status != 200:
             raise RuntimeError(f"{path} answered {status}")
-        if run:
+        if run >= warm:
             timings.append(time.perf_counter() - started)
     return statistics.median(timings)
 

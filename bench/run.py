@@ -209,8 +209,9 @@ class Bench:
         for label, (username, path) in prepared["admin"].items():
             cookie = f"sessionid={prepared['sessions'][username]}"
             found[label] = load.latency(
-                HOST, PORT, path, max(5, self.options.runs), headers={"Cookie": cookie}
-            )
+                HOST, PORT, path, max(5, self.options.runs), headers={"Cookie": cookie},
+                warm=2 * self.options.workers,
+            )  # fmt: skip
         return found
 
     def submissions(self, prepared):
