@@ -10,6 +10,7 @@ import hashlib
 
 from django.core.cache import cache
 from django.db.models import Count, Max, Subquery
+from django.utils.text import Truncator
 
 from consultation import rules
 from consultation.enums import QuestionKind
@@ -21,6 +22,7 @@ CHART_WIDTH = 600
 CHART_LABEL_WIDTH = 220
 CHART_BAR_HEIGHT = 24
 CHART_GAP = 8
+CHART_LABEL_CHARS = 26  # longer answers are cut short beside their bar (the table has them whole)
 TEXT_ANSWERS_SHOWN = 10
 # Cached figures are never stale (their key changes with the responses), so this only bounds
 # how long figures no one asks for any more take up room in the cache.
@@ -41,6 +43,10 @@ class Bar:
     y: int
     width: int
     text_y: int
+    # Worked out here rather than with template filters, once for each of many bars.
+    short_label: str = ""
+    label_x: int = 0
+    value_x: int = 0
 
 
 @dataclasses.dataclass(frozen=True)
@@ -73,13 +79,21 @@ class QuestionResult:
         bars = []
         for index, row in enumerate(self.rows):
             y = index * (CHART_BAR_HEIGHT + CHART_GAP)
+            width = max(1, round(span * row.percent / 100)) if row.count else 0
             bars.append(
                 Bar(
                     label=row.label,
                     value_label=f"{row.percent}%",
                     y=y,
-                    width=max(1, round(span * row.percent / 100)) if row.count else 0,
+                    width=width,
                     text_y=y + CHART_BAR_HEIGHT // 2 + 5,
+                    short_label=(
+                        row.label
+                        if len(row.label) <= CHART_LABEL_CHARS
+                        else Truncator(row.label).chars(CHART_LABEL_CHARS)
+                    ),
+                    label_x=CHART_LABEL_WIDTH - 8,
+                    value_x=CHART_LABEL_WIDTH + width + 6,
                 )
             )
         return {

@@ -309,3 +309,44 @@ class TestCache:
         Question.objects.filter(pk=survey.e.single.pk).update(publish_results=False)
         shown = [r.question.pk for r in client.get(url).context["results"]]
         assert survey.e.single.pk not in shown
+
+
+class TestChartMarkup:
+    """The chart's bars and table rows, written by consultation_tags for many answers at once."""
+
+    def render(self, rows):
+        from django.template import Context, Template
+
+        result = results.QuestionResult(question=None, answered=10, rows=rows)
+        template = Template(
+            "{% load consultation_tags %}{% chart_bars chart %}|{% result_rows result %}"
+        )
+        return template.render(Context({"chart": result.chart, "result": result}))
+
+    def test_each_bar_has_its_label_length_and_share(self):
+        bars, table = self.render(
+            [results.Row("Camden", 3, 30), results.Row("Hackney", 0, 0)]
+        ).split("|")
+        span = results.CHART_WIDTH - results.CHART_LABEL_WIDTH - 60
+        first_width = round(span * 30 / 100)
+        label_x = results.CHART_LABEL_WIDTH - 8
+        assert f'x="{label_x}" y="17" text-anchor="end">Camden</text>' in bars
+        assert f'x="{results.CHART_LABEL_WIDTH}" y="0" width="{first_width}"' in bars
+        value_x = results.CHART_LABEL_WIDTH + first_width + 6
+        assert f'<text class="hub-chart__value" x="{value_x}" y="17">30%</text>' in bars
+        # An answer no one chose has no bar at all, and its figures still show.
+        assert 'y="32" width="0"' in bars
+        assert '<th scope="row" class="govuk-table__header">Hackney</th>' in table
+        assert table.count("<tr") == 2
+
+    def test_a_long_answer_is_cut_short_beside_its_bar_and_whole_in_the_table(self):
+        label = "Somewhere else in London or beyond it"
+        bars, table = self.render([results.Row(label, 1, 100)]).split("|")
+        assert f">{label[: results.CHART_LABEL_CHARS - 1]}…</text>" in bars
+        assert label not in bars
+        assert f">{label}</th>" in table
+
+    def test_answers_are_escaped(self):
+        bars, table = self.render([results.Row("<b>Bold</b> & co", 1, 100)]).split("|")
+        assert "<b>" not in bars + table
+        assert "&lt;b&gt;Bold&lt;/b&gt; &amp; co" in table
