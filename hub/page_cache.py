@@ -112,7 +112,8 @@ def remembered(request, name, build):
     stays current (``HUB_ROUTE_CACHE``), so that it is never older than the public site.
 
     Used for what nearly every public request needs and few edits change: the sites, the page
-    tree, the view restrictions and the site settings (hub.routing). Without a shared cache
+    tree and the view restrictions (hub.routing), the navigation, sections and breadcrumbs
+    (hub.permissions, hub_tags) and the site settings. Without a shared cache
     the generation would be each process's own, so then everything is built afresh.
     """
     if not settings.HUB_ROUTE_CACHE or request is None:
@@ -124,10 +125,6 @@ def remembered(request, name, build):
     value = build()
     _remembered[name] = (current, value)
     return value
-
-
-def forget_remembered():
-    _remembered.clear()
 
 
 def invalidate_on_commit(sender, **kwargs):

@@ -107,16 +107,16 @@ def find_site(request):
     if not hasattr(request, "_wagtail_site"):
         sites = remembered(request, "hub.routing.sites", dict)
         place = (split_domain_port(request._get_raw_host())[0], request.get_port())
-        if place not in sites:
+        if place in sites:
+            site = sites[place]
+        else:
             try:
                 site = get_site_for_hostname(*place)
             except Site.DoesNotExist:
                 site = None
-            if len(sites) >= MOST_HOSTS:
-                request._wagtail_site = site
-                return site
-            sites[place] = site
-        request._wagtail_site = sites[place]
+            if len(sites) < MOST_HOSTS:
+                sites[place] = site
+        request._wagtail_site = site
     return request._wagtail_site
 
 
@@ -124,10 +124,14 @@ class NotMapped(Exception):
     """The map cannot answer; Wagtail's routing will."""
 
 
-def load(node, tree, request):
+def page_model(node):
     model = ContentType.objects.get_for_id(node.content_type_id).model_class()
     if model is None or not issubclass(model, Page):
         raise NotMapped
+    return model
+
+
+def load(node, model, tree, request):
     try:
         page = model._default_manager.get(pk=node.id)
     except model.DoesNotExist as gone:
@@ -148,12 +152,10 @@ def route(request, path):
         raise NotMapped
     components = [component for component in path.split("/") if component]
     while True:
-        model = ContentType.objects.get_for_id(node.content_type_id).model_class()
-        if model is None:
-            raise NotMapped
+        model = page_model(node)
         if not components or model.route is not Page.route:
             try:
-                return load(node, pages, request).route(request, components)
+                return load(node, model, pages, request).route(request, components)
             except Http404:
                 return None
         node = pages.child(node, components[0])
