@@ -45,7 +45,6 @@ class Bar:
     text_y: int
     # Worked out here rather than with template filters, once for each of many bars.
     short_label: str = ""
-    label_x: int = 0
     value_x: int = 0
 
 
@@ -92,7 +91,6 @@ class QuestionResult:
                         if len(row.label) <= CHART_LABEL_CHARS
                         else Truncator(row.label).chars(CHART_LABEL_CHARS)
                     ),
-                    label_x=CHART_LABEL_WIDTH - 8,
                     value_x=CHART_LABEL_WIDTH + width + 6,
                 )
             )
@@ -101,6 +99,7 @@ class QuestionResult:
             "height": max(1, len(bars)) * (CHART_BAR_HEIGHT + CHART_GAP),
             "width": CHART_WIDTH,
             "label_width": CHART_LABEL_WIDTH,
+            "label_x": CHART_LABEL_WIDTH - 8,  # where every label ends, beside its bar
             "bar_height": CHART_BAR_HEIGHT,
         }
 

@@ -17,7 +17,7 @@ def chart_bars(chart):
         '<text class="hub-chart__value" x="{}" y="{}">{}</text>',
         (
             (
-                bar.label_x, bar.text_y, bar.short_label,
+                chart["label_x"], bar.text_y, bar.short_label,
                 chart["label_width"], bar.y, bar.width, chart["bar_height"],
                 bar.value_x, bar.text_y, bar.value_label,
             )
