@@ -2,7 +2,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Max, Q
+from django.db.models import Max, OuterRef, Q, Subquery
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -29,6 +29,14 @@ class AdvisoryGroupQuerySet(models.QuerySet):
                 ),
             )
         )
+
+    def with_public_chair_name(self):
+        """Annotate ``public_chair_name``: the active chair's name, only if they agreed to be
+        named on the group's public page; otherwise None."""
+        from iag.models.membership import Membership
+
+        chairs = Membership.objects.chairs().filter(group=OuterRef("pk"), publish_name=True)
+        return self.annotate(public_chair_name=Subquery(chairs.values("person__name")[:1]))
 
     def overdue_for_meeting(self, today):
         """Groups with no meeting with the police lead in the whole of the last quarter."""

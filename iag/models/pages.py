@@ -97,17 +97,20 @@ class IAGDirectoryPage(RoutablePageMixin, BasePage):
 
     @path("<slug:borough_slug>/")
     def group(self, request, borough_slug):
-        group = self.group_for(borough_slug)
-        chair = group.chair_membership
+        group = get_object_or_404(
+            AdvisoryGroup.objects.with_public_chair_name(), borough__slug=borough_slug
+        )
         today = timezone.localdate()
-        meetings = group.meetings.order_by("-date")
+        # Both lists of meetings come from one query: those to come, and those whose minutes
+        # are published.
+        meetings = group.meetings.published() | group.meetings.filter(date__gt=today)
+        meetings = list(meetings.order_by("-date"))
         context = self.group_context(
             request,
             group,
-            chair_name=chair.person.name if chair and chair.publish_name else None,
-            upcoming=meetings.filter(date__gt=today).order_by("date"),
-            published=meetings.published(),
-            past_dates=meetings.filter(date__lte=today)[:8],
+            chair_name=group.public_chair_name,
+            upcoming=[meeting for meeting in reversed(meetings) if meeting.date > today],
+            published=[meeting for meeting in meetings if meeting.minutes_are_published],
             advice=Advice.objects.published().filter(group=group).select_related("response")[:20],
         )
         return TemplateResponse(request, "iag/group_page.html", context)

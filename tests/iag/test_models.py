@@ -107,6 +107,25 @@ class TestMembership:
         old.save()
         MembershipFactory(group=old.group, chair=True)
 
+    def public_chair_name(self, group):
+        return AdvisoryGroup.objects.with_public_chair_name().get(pk=group.pk).public_chair_name
+
+    def test_the_public_chair_name_is_the_active_chairs_only_with_consent(self):
+        chair = MembershipFactory(chair=True)
+        MembershipFactory(group=chair.group, publish_name=True)  # a member, not the chair
+        assert self.public_chair_name(chair.group) == chair.person.name
+        chair.publish_name = False
+        chair.save()
+        assert self.public_chair_name(chair.group) is None
+
+    def test_a_former_chair_is_not_the_public_chair(self):
+        old = MembershipFactory(chair=True)
+        old.status, old.left_on = MembershipStatus.RESIGNED, TODAY
+        old.save()
+        assert self.public_chair_name(old.group) is None
+        new = MembershipFactory(group=old.group, chair=True)
+        assert self.public_chair_name(old.group) == new.person.name
+
     @pytest.mark.parametrize(
         ("signed_on", "sees"),
         [(TODAY, True), (None, False), (TODAY - datetime.timedelta(days=400), False)],

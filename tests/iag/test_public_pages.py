@@ -1,8 +1,10 @@
 """The public IAG directory, group pages, published minutes and induction packs."""
 
+import datetime
 import io
 
 import pytest
+from django.utils import timezone
 from django.utils.html import escape
 from pypdf import PdfReader
 
@@ -77,6 +79,31 @@ class TestPublishedMinutes:
         shown = client.get(url(directory, "islington", "minutes", published.pk))
         assert "Public business" in shown.content.decode()
         assert client.get(url(directory, "islington", "minutes", draft.pk)).status_code == 404
+
+    def test_meetings_to_come_in_date_order_and_published_minutes_newest_first(
+        self, client, world, directory
+    ):
+        today = timezone.localdate()
+        later, sooner = (
+            MeetingFactory(group=world.group_a, date=today + datetime.timedelta(days=days))
+            for days in (40, 1)
+        )
+        MeetingFactory(group=world.group_a, date=today)  # today's: past, minutes not published
+        older, newer = (
+            MeetingFactory(
+                group=world.group_a,
+                date=today - datetime.timedelta(days=days),
+                minutes_status=MinutesStatus.PUBLISHED,
+            )
+            for days in (200, 100)
+        )
+        response = client.get(url(directory, "islington"))
+        assert response.context["upcoming"] == [sooner, later]
+        assert response.context["published"] == [newer, older]
+        body = response.content.decode()
+        assert body.index(url(directory, "islington", "minutes", newer.pk)) < body.index(
+            url(directory, "islington", "minutes", older.pk)
+        )
 
     def test_withheld_items_never_appear(self, client, world, directory):
         meeting = MeetingFactory(group=world.group_a, minutes_status=MinutesStatus.PUBLISHED)
