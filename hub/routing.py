@@ -18,12 +18,15 @@ Wagtail's. Without ``HUB_ROUTE_CACHE`` this module is not used at all.
 """
 
 import contextlib
+import functools
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.http.request import split_domain_port
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
+from wagtail.coreutils import WAGTAIL_APPEND_SLASH
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
 
@@ -190,3 +193,39 @@ class RoutedPage:
         restrictions._result_cache = list(known)
         restrictions._prefetch_done = True
         return restrictions
+
+    def get_url_parts(self, request=None):
+        """Wagtail's ``Page.get_url_parts``, with the path from ``serve_path``. Wagtail reverses
+        the address of the page on every link to it, and a ``routablepageurl`` to one of a
+        page's routes starts from the page's own address, so a page listing forty minutes and
+        pieces of advice reversed it forty times. Whatever this does not cover (content
+        languages, a page on more than one site) is left to Wagtail."""
+        sites = self._get_relevant_site_root_paths(request)
+        if settings.WAGTAIL_I18N_ENABLED or len({values[0] for values in sites}) > 1:
+            return super().get_url_parts(request)
+        if not sites:
+            return None
+        site_id, root_path, root_url, _language_code = sites[0]
+        page_path = serve_path(self.url_path[len(root_path) :])
+        if page_path is None:
+            return (site_id, None, None)
+        if not WAGTAIL_APPEND_SLASH and page_path != "/":
+            page_path = page_path.rstrip("/")
+        return (site_id, root_url, page_path)
+
+
+MOST_PATHS = 10_000  # page addresses remembered by serve_path: more than the hub has pages
+
+
+def serve_path(path):
+    """``reverse("wagtail_serve", args=(path,))``, or None where it does not reverse,
+    remembered for the URLconf and script prefix in use."""
+    return _serve_path(get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), path)
+
+
+@functools.lru_cache(maxsize=MOST_PATHS)
+def _serve_path(urlconf, prefix, path):
+    try:
+        return reverse("wagtail_serve", urlconf=urlconf, args=(path,))
+    except NoReverseMatch:
+        return None

@@ -274,3 +274,58 @@ def test_the_generation_is_read_once_per_request(rf):
     page_cache.invalidate()
     assert page_cache.generation(request) == first
     assert page_cache.generation(rf.get("/")) == first + 1
+
+
+# --- page addresses (RoutedPage.get_url_parts) ----------------------------------------------
+
+
+def wagtails_url_parts(page, request=None):
+    return Page.get_url_parts(page, request)
+
+
+def test_every_page_has_the_address_wagtail_would_give_it(odd_tree, home):
+    pages = [page.specific for page in Page.objects.descendant_of(home, inclusive=True)]
+    assert len(pages) > 20
+    request = RequestFactory().get("/")
+    for page in pages:
+        assert page.get_url_parts(request) == wagtails_url_parts(page, request), page.url_path
+        assert page.get_url_parts() == wagtails_url_parts(page), page.url_path
+
+
+def test_an_address_follows_the_script_prefix(home):
+    from django.urls import set_script_prefix
+
+    page = publish(home, "Under a prefix", "under-a-prefix")
+    plain = page.get_url_parts()[2]
+    set_script_prefix("/hub/")
+    try:
+        prefixed = page.get_url_parts()
+        assert prefixed == wagtails_url_parts(page)
+    finally:
+        set_script_prefix("/")
+    assert (plain, prefixed[2]) == ("/under-a-prefix/", "/hub/under-a-prefix/")
+
+
+def test_a_page_on_two_sites_is_left_to_wagtail(home):
+    from wagtail.models import Site
+
+    page = publish(home, "Shared", "shared")
+    Site.objects.create(hostname="other.example", root_page=page)
+    request = RequestFactory().get("/", HTTP_HOST="other.example")
+    assert page.get_url_parts(request) == wagtails_url_parts(page, request)
+    assert page.get_url_parts(request)[1] == "http://other.example"
+
+
+def test_a_page_outside_every_site_has_no_address(home):
+    orphan = Page.get_first_root_node().add_child(
+        instance=StandardPage(title="Outside", slug="outside")
+    )
+    assert orphan.get_url_parts() is None
+    assert orphan.url is None
+
+
+def test_an_address_that_does_not_reverse_is_none(home):
+    page = publish(home, "Odd", "odd")
+    page.url_path = page.url_path.replace("odd/", "not a slug!/")
+    assert page.get_url_parts() == wagtails_url_parts(page)
+    assert page.get_url_parts()[1:] == (None, None)
