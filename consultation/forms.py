@@ -97,16 +97,23 @@ def _required_message(question):
     }.get(question.kind, "Enter your answer")
 
 
+def borough_choices():
+    """The boroughs as ``(pk, name)`` choices, by name."""
+    return [
+        (str(pk), name) for pk, name in Borough.objects.order_by("name").values_list("pk", "name")
+    ]
+
+
 class ResponseForm(forms.Form):
     """The questionnaire's questions as fields named ``q<id>`` (the contact block's parts are
     ``q<id>-name``, ``-phone``, ``-email`` and ``-consent``)."""
 
     OTHER_FIELDS = ()  # fields besides the questions whose errors the summary lists
 
-    def __init__(self, questions, *args, **kwargs):
+    def __init__(self, questions, *args, boroughs=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.questions = list(questions)
-        self._borough_choices = None
+        self._borough_choices = boroughs
         for question in self.questions:
             self._add_fields(question)
             main = self.fields.get(field_name(question))
@@ -189,13 +196,10 @@ class ResponseForm(forms.Form):
             )
 
     def borough_choices(self):
-        """The boroughs as ``(pk, name)`` choices, read once and only for a question that asks
-        for them: every submission builds this form, so it reads no more than it needs."""
+        """The boroughs as choices: those the form was given (``boroughs``), or else read once
+        and only for a question that asks for them."""
         if self._borough_choices is None:
-            self._borough_choices = [
-                (str(pk), name)
-                for pk, name in Borough.objects.order_by("name").values_list("pk", "name")
-            ]
+            self._borough_choices = borough_choices()
         return self._borough_choices
 
     def clean(self):

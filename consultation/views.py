@@ -15,9 +15,10 @@ from django.utils import timezone
 
 from consultation import results, rules, services
 from consultation.enums import ConsultationStatus, QuestionKind
-from consultation.forms import CONTACT_LABELS, PublicResponseForm
+from consultation.forms import CONTACT_LABELS, PublicResponseForm, borough_choices
 from consultation.models import Response
 from hub import pdf, throttle
+from hub.page_cache import remembered
 from hub.security import client_ip
 
 logger = logging.getLogger(__name__)
@@ -29,6 +30,14 @@ def _page_context(request, page, **extra):
     context = page.get_context(request)
     context.update({"page": page, "self": page, "today": timezone.localdate(), **extra})
     return context
+
+
+def _public_form(request, page, data=None):
+    """The questionnaire as a form, from the questions and boroughs this server process
+    remembers (``hub.page_cache.remembered``): every response needs both, and only an edit of
+    the questionnaire or of the boroughs changes them."""
+    boroughs = remembered(request, "consultation.borough_choices", borough_choices)
+    return PublicResponseForm(page.remembered_questions(request), data, boroughs=boroughs)
 
 
 def _form_response(request, page, form, status=200, extra_error=None):
@@ -62,8 +71,8 @@ def questionnaire(request, page):
             return TemplateResponse(
                 request, page.get_template(request), _page_context(request, page)
             )
-        return _form_response(request, page, PublicResponseForm(page.questions))
-    form = PublicResponseForm(page.questions, request.POST)
+        return _form_response(request, page, _public_form(request, page))
+    form = _public_form(request, page, request.POST)
     key = form.idempotency_key
     if key is not None:
         # Only the reference is needed, and the key is unique: no ordering, no whole row.

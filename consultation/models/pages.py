@@ -17,6 +17,7 @@ from wagtail.search import index
 from consultation import rules
 from consultation.enums import ConsultationStatus
 from hub.models.pages import BasePage
+from hub.page_cache import remembered
 from hub.permissions import pages_visible_to
 
 PROSE_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
@@ -109,6 +110,14 @@ class ConsultationPage(RoutablePageMixin, BasePage):
     @cached_property
     def questions(self):
         return list(self.questionnaire.ordered_questions().prefetch_related())
+
+    def remembered_questions(self, request):
+        """``questions``, remembered in this server process while the page cache's generation
+        stays current (``hub.page_cache.remembered``). They are shared by every request the
+        process serves, so nothing may change them."""
+        return remembered(
+            request, ("consultation.questions", self.questionnaire_id), lambda: self.questions
+        )
 
     def outcome(self):
         return OutcomePage.objects.child_of(self).live().first()

@@ -643,3 +643,49 @@ class TestConsultationsSection:
             response.context["upcoming"],
             response.context["closed"],
         ) == ([consultation], [upcoming], [closed])
+
+
+class TestWhatEachProcessRemembers:
+    """With ``HUB_ROUTE_CACHE``, the questions and boroughs a response needs are read once per
+    generation of the page cache, and an edit of either reaches the questionnaire at once."""
+
+    @pytest.fixture(autouse=True)
+    def _remembering(self, settings):
+        settings.HUB_ROUTE_CACHE = True
+
+    def test_a_response_reads_neither_the_questions_nor_the_boroughs_again(
+        self, client, post, consultation
+    ):
+        assert is_receipt(post())
+        with CaptureQueriesContext(connection) as queries:
+            assert is_receipt(post())
+        read = " ".join(query["sql"] for query in queries).lower()
+        assert Response.objects.count() == 2
+        for table in ("consultation_question", "consultation_questionnaire", "hub_borough"):
+            assert f'from "{table}"' not in read
+
+    def test_an_edited_question_reaches_the_questionnaire_at_once(
+        self, client, consultation, every_kind, django_capture_on_commit_callbacks
+    ):
+        assert every_kind.short.text in text_of(client.get(consultation.url))
+        with django_capture_on_commit_callbacks(execute=True):
+            every_kind.short.text = "What is your group called now?"
+            every_kind.short.save()
+        assert "What is your group called now?" in text_of(client.get(consultation.url))
+
+    def test_a_renamed_borough_reaches_the_questionnaire_at_once(
+        self, client, consultation, every_kind, django_capture_on_commit_callbacks
+    ):
+        assert "Camden" in text_of(client.get(consultation.url))
+        with django_capture_on_commit_callbacks(execute=True):
+            every_kind.camden.name = "Camden Town"
+            every_kind.camden.save()
+        assert "Camden Town" in text_of(client.get(consultation.url))
+
+    def test_without_the_setting_every_request_reads_them(self, settings, client, post):
+        settings.HUB_ROUTE_CACHE = False
+        assert is_receipt(post())
+        with CaptureQueriesContext(connection) as queries:
+            assert is_receipt(post())
+        read = " ".join(query["sql"] for query in queries).lower()
+        assert 'from "consultation_question"' in read and 'from "hub_borough"' in read
