@@ -54,6 +54,23 @@ def parse():
     return parser.parse_args()
 
 
+# The machine's own speed, beside the figures: the absolute budgets (submissions a second,
+# milliseconds) depend on it, and a shared machine's speed can change during a run.
+MACHINE_ADDITIONS = 5_000_000
+
+
+def machine_speed():
+    """Median seconds of three runs of a fixed pure-Python loop, in this process."""
+    timings = []
+    for _run in range(3):
+        started = time.perf_counter()
+        total = 0
+        for number in range(MACHINE_ADDITIONS):
+            total += number
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings)
+
+
 class Bench:
     def __init__(self, options):
         self.options = options
@@ -159,6 +176,7 @@ class Bench:
 
     def run(self):
         options = self.options
+        speed_before = machine_speed()
         print("Preparing the database (PostgreSQL)...", file=sys.stderr)
         self.manage("collectstatic", "--no-input")
         if not options.keep:
@@ -196,6 +214,15 @@ class Bench:
                 {"plain Django view": "/bench/plain/", **prepared["public"]}
             )
 
+        self.rows.insert(
+            0,
+            (
+                f"0. machine: {MACHINE_ADDITIONS:,} additions in pure Python, before and after",
+                f"{speed_before:.2f} s and {machine_speed():.2f} s",
+                "",
+                None,
+            ),
+        )
         self.public_rows(cached, uncached)
         self.submission_rows(submitted)
         self.latency_rows(latencies, large["sizes"])
