@@ -14,7 +14,9 @@ names a child by its slug, and the last page must be live. A page type that rout
 (``RoutablePageMixin`` and any other that overrides ``route``) is handed the rest of the address
 as Wagtail would hand it. Whatever cannot be answered from the map (a page deleted since it was
 made, a type whose model has gone) is left to Wagtail's routing, so the answer is always
-Wagtail's. Without ``HUB_ROUTE_CACHE`` this module is not used at all.
+Wagtail's. Without ``HUB_ROUTE_CACHE`` the routing here is not used at all; a page's reversed
+address (``serve_path``) is remembered either way, since it depends only on the page's path, the
+URLconf and the script prefix.
 """
 
 import contextlib

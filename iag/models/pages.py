@@ -85,10 +85,9 @@ class IAGDirectoryPage(RoutablePageMixin, BasePage):
     def directory(self, request):
         return self.render(request, context_overrides={"boroughs": self.boroughs()})
 
-    def group_for(self, borough_slug):
-        return get_object_or_404(
-            AdvisoryGroup.objects.select_related("borough"), borough__slug=borough_slug
-        )
+    def group_for(self, borough_slug, groups=None):
+        groups = AdvisoryGroup.objects.all() if groups is None else groups
+        return get_object_or_404(groups, borough__slug=borough_slug)
 
     def group_context(self, request, group, **extra):
         context = self.get_context(request)
@@ -97,9 +96,7 @@ class IAGDirectoryPage(RoutablePageMixin, BasePage):
 
     @path("<slug:borough_slug>/")
     def group(self, request, borough_slug):
-        group = get_object_or_404(
-            AdvisoryGroup.objects.with_public_chair_name(), borough__slug=borough_slug
-        )
+        group = self.group_for(borough_slug, AdvisoryGroup.objects.with_public_chair_name())
         today = timezone.localdate()
         # Both lists of meetings come from one query: those to come, and those whose minutes
         # are published.
