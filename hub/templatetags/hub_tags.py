@@ -115,6 +115,18 @@ def duration(value):
 
 
 @register.filter
+def in_sentence(label):
+    """A label for the middle of a sentence: lower case, with acronyms kept as they are.
+
+    ``"Meeting of the IAG with the police lead"`` becomes ``"meeting of the IAG with the police
+    lead"``, where ``|lower`` would have written "iag".
+    """
+    return " ".join(
+        word if len(word) > 1 and word.isupper() else word.lower() for word in str(label).split(" ")
+    )
+
+
+@register.filter
 def isodate(value, format_string="j F Y"):
     """A date stored as an ISO string (in compiled figures) shown as people read dates."""
     if not value:

@@ -105,6 +105,20 @@ class TestPublishedMinutes:
             url(directory, "islington", "minutes", older.pk)
         )
 
+    def test_the_meeting_kind_reads_in_a_sentence_with_its_acronym_kept(
+        self, client, world, directory
+    ):
+        meeting = MeetingFactory(
+            group=world.group_a,
+            date=datetime.date(2026, 3, 5),
+            minutes_status=MinutesStatus.PUBLISHED,
+        )
+        link = "Minutes of meeting of the IAG with the police lead, 5 March 2026"
+        assert link in client.get(url(directory, "islington")).content.decode()
+        shown = client.get(url(directory, "islington", "minutes", meeting.pk)).content.decode()
+        assert "Minutes: meeting of the IAG with the police lead, 5 March 2026" in shown
+        assert "the iag" not in shown
+
     def test_withheld_items_never_appear(self, client, world, directory):
         meeting = MeetingFactory(group=world.group_a, minutes_status=MinutesStatus.PUBLISHED)
         MinuteItemFactory(meeting=meeting, title="Open item")
