@@ -87,8 +87,12 @@ def crawl_for_sentinels(client, users, urls, places, also=None):
 
     ``places`` maps each sentinel to the roles entitled to it; a leak, ``(sentinel, role,
     url)``, is a sentinel in what is sent to any other role. ``also(role, url, body)`` may name
-    further leaks. Returns the leaks and the number of requests made."""
+    further leaks. Returns the leaks, the number of requests made, and the ``(sentinel, role)``
+    pairs where an entitled role found its sentinel nowhere: that set must be empty, or the sweep
+    could not notice that sentinel leaking (a sentinel planted where no screen shows it proves
+    nothing). One crawl answers both questions."""
     leaks, tried = [], 0
+    unseen = {(s, role) for s, entitled in places.items() for role in entitled if role in users}
     for role, user in users.items():
         client.logout()
         if user is not None:
@@ -96,26 +100,16 @@ def crawl_for_sentinels(client, users, urls, places, also=None):
         for url in urls:
             body = sent(client.get(url))
             tried += 1
-            leaks += [
-                (sentinel, role, url)
-                for sentinel, entitled in places.items()
-                if role not in entitled and sentinel.encode() in body
-            ]
+            for sentinel, entitled in places.items():
+                if sentinel.encode() not in body:
+                    continue
+                if role in entitled:
+                    unseen.discard((sentinel, role))
+                else:
+                    leaks.append((sentinel, role, url))
             if also is not None:
                 leaks += also(role, url, body)
-    return leaks, tried
-
-
-def sentinels_unseen(client, users, urls, places):
-    """The (sentinel, role) pairs, for the roles in ``users``, where an entitled role finds its
-    sentinel nowhere: empty when the sweep would notice each sentinel leaking."""
-    unseen = {(s, role) for s, entitled in places.items() for role in entitled if role in users}
-    for role, user in users.items():
-        client.logout()
-        client.force_login(user)
-        bodies = b"".join(sent(client.get(url)) for url in urls)
-        unseen -= {(s, r) for s, r in unseen if r == role and s.encode() in bodies}
-    return unseen
+    return leaks, tried, unseen
 
 
 def report_sweep(area, places, tried, leaks, outbox, log_text):

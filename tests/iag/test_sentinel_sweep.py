@@ -105,7 +105,7 @@ def test_no_confidential_sentinel_reaches_anyone_not_entitled(
             return [("a ballot", role, url)]
         return []
 
-    leaks, tried = crawl_for_sentinels(client, world.users, urls, places, also=ballots)
+    leaks, tried, _ = crawl_for_sentinels(client, world.users, urls, places, also=ballots)
     leaks = report_sweep("IAG", places, tried, leaks, mail.outbox, caplog.text)
     assert leaks == [], "\n".join(leaks)
     assert tried > 700
