@@ -23,10 +23,19 @@ Only these are served from, or stored in, the cache:
 Pages for signed-in users are therefore never stored in or served from the shared cache. The
 entries also expire after ``HUB_PAGE_CACHE_SECONDS`` (0 turns the cache off) so that pages
 whose content follows the clock (a consultation opening at midnight) are never older than that.
+
+Each server process also keeps the pages it served lately in its own memory (at most
+``LOCAL_BYTES`` of them), and reads the generation from the shared cache at most once every
+``HUB_PAGE_CACHE_RECHECK_SECONDS``. A page this process holds is then served with no round trip
+at all: a round trip to Redis costs more than a plain Django view's whole work. A change takes
+effect at once in the process that made it (it knows the new generation) and within that many
+seconds in every other process. 0 reads the generation on every request and keeps no pages in
+process memory.
 """
 
 import hashlib
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
@@ -39,6 +48,7 @@ GENERATION_KEY = "hub:page-cache:generation"
 ENTRY_KEY = "hub:page-cache:page:{}"
 HIT_HEADER = "X-Hub-Page-Cache"
 LONGEST_URL = 500  # longer addresses (odd query strings) are served but never stored
+LOCAL_BYTES = 16 * 1024 * 1024  # the most page content each server process keeps in memory
 ADMIN_PREFIX = "/admin/"
 # Request headers a stored page may say it depends on (see the module's notes on Cookie).
 SAFE_VARY = {"cookie", "accept-encoding"}
@@ -86,21 +96,106 @@ def invalidate():
     store = cache()
     store.add(GENERATION_KEY, first_generation(), timeout=None)
     try:
-        store.incr(GENERATION_KEY)
+        current = store.incr(GENERATION_KEY)
     except ValueError:  # evicted between the two calls
-        store.set(GENERATION_KEY, first_generation(), timeout=None)
+        current = first_generation()
+        store.set(GENERATION_KEY, current, timeout=None)
+    # This process knows at once; the others on their next look (HUB_PAGE_CACHE_RECHECK_SECONDS).
+    _note_generation(current)
+
+
+# The generation this server process read last, and when (time.monotonic()).
+_seen = (None, 0.0)
+
+
+def _note_generation(current):
+    global _seen
+    _seen = (current, time.monotonic())
+
+
+def _known_generation():
+    """The generation this process read less than ``HUB_PAGE_CACHE_RECHECK_SECONDS`` ago, if
+    any: no need to ask the shared cache again."""
+    current, read_at = _seen
+    recheck = settings.HUB_PAGE_CACHE_RECHECK_SECONDS
+    if current is None or not recheck or time.monotonic() - read_at >= recheck:
+        return None
+    return current
+
+
+def _read_generation():
+    store = cache()
+    current = store.get(GENERATION_KEY)
+    if current is None:
+        store.add(GENERATION_KEY, first_generation(), timeout=None)
+        current = store.get(GENERATION_KEY)
+    _note_generation(current)
+    return current
 
 
 def generation(request, found=None):
-    """The current generation, read once per request (``found``: a value already read with it)."""
+    """The current generation, read once per request (``found``: a value already read with it),
+    and by this process at most once every ``HUB_PAGE_CACHE_RECHECK_SECONDS``."""
     current = getattr(request, "_hub_generation", None)
     if current is None:
-        current = cache().get(GENERATION_KEY) if found is None else found
-        if current is None:
-            cache().add(GENERATION_KEY, first_generation(), timeout=None)
-            current = cache().get(GENERATION_KEY)
+        if found is not None:
+            current = found
+            _note_generation(found)
+        else:
+            current = _known_generation() or _read_generation()
         request._hub_generation = current
     return current
+
+
+def forget_process_state():
+    """Forget what this process knows of the generation, and the pages it holds."""
+    _note_generation(None)
+    local_pages.clear()
+
+
+# A stored page: (generation, expires at (time.time()), status, headers, content).
+def current_entry(entry, current):
+    """``entry`` if it may be served now: made in the current generation and not expired."""
+    if entry is None or len(entry) != 5 or entry[0] != current or entry[1] <= time.time():
+        return None
+    return entry
+
+
+class LocalPages:
+    """The pages this process served lately, least recently used first, with at most
+    ``LOCAL_BYTES`` of content; kept only while ``HUB_PAGE_CACHE_RECHECK_SECONDS`` is on."""
+
+    def __init__(self):
+        self.entries = OrderedDict()
+        self.size = 0
+
+    def get(self, key, current):
+        entry = current_entry(self.entries.get(key), current)
+        if entry is not None:
+            self.entries.move_to_end(key)
+        return entry
+
+    def put(self, key, entry):
+        if not settings.HUB_PAGE_CACHE_RECHECK_SECONDS or len(entry[4]) > LOCAL_BYTES:
+            return
+        self.discard(key)
+        self.entries[key] = entry
+        self.size += len(entry[4])
+        while self.size > LOCAL_BYTES:
+            _key, oldest = self.entries.popitem(last=False)
+            self.size -= len(oldest[4])
+
+    def discard(self, key):
+        old = self.entries.pop(key, None)
+        if old is not None:
+            self.size -= len(old[4])
+
+    def clear(self):
+        self.entries.clear()
+        self.size = 0
+
+
+local_pages = LocalPages()
 
 
 # What each server process remembers between requests: name -> (generation, value).
@@ -174,7 +269,8 @@ class AnonymousPageCacheMiddleware:
     """Serve anonymous visitors' public pages from the shared cache (see the module's notes).
 
     It sits after the security headers and static files and before sessions, so a page served
-    from the cache still gets today's security headers and costs one cache round trip.
+    from the cache still gets today's security headers. It costs one round trip to the shared
+    cache, or none when this process holds the page and knows the generation is current.
     """
 
     def __init__(self, get_response):
@@ -186,27 +282,32 @@ class AnonymousPageCacheMiddleware:
         if len(request.get_full_path()) > LONGEST_URL:
             return self.get_response(request)
         key = entry_key(request)
+        known = _known_generation()
+        if known is not None:
+            entry = local_pages.get(key, known)
+            if entry is not None:  # held by this process: no round trip at all
+                return self.rebuild(entry)
         store = cache()
         found = store.get_many([GENERATION_KEY, key])
         current = generation(request, found.get(GENERATION_KEY))
-        entry = found.get(key)
-        if entry is not None and entry[0] == current:
+        entry = current_entry(found.get(key), current)
+        if entry is not None:
+            local_pages.put(key, entry)
             return self.rebuild(entry)
         response = self.get_response(request)
         if may_store(response):
             headers = [(k, v) for k, v in response.items() if k.lower() != "set-cookie"]
-            content = response.content
-            store.set(
-                key,
-                (current, response.status_code, headers, content),
-                settings.HUB_PAGE_CACHE_SECONDS,
-            )
+            seconds = settings.HUB_PAGE_CACHE_SECONDS
+            entry = (current, time.time() + seconds, response.status_code, headers,
+                     response.content)  # fmt: skip
+            store.set(key, entry, seconds)
+            local_pages.put(key, entry)
             response[HIT_HEADER] = "miss"
         return response
 
     @staticmethod
     def rebuild(entry):
-        _generation, status, headers, content = entry
+        _generation, _expires, status, headers, content = entry
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value

@@ -15,10 +15,15 @@ hypothesis_settings.load_profile("hub")
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache: cached glossary terms must not outlive their rows."""
+    """Each test starts with an empty cache: cached glossary terms must not outlive their rows.
+    Nor does this process keep pages or a generation from one test to the next."""
+    from hub import page_cache
+
     cache.clear()
+    page_cache.forget_process_state()
     yield
     cache.clear()
+    page_cache.forget_process_state()
 
 
 @pytest.fixture

@@ -136,6 +136,14 @@ HUB_PAGE_CACHE_SECONDS = int(
     or (0 if CACHES["default"]["BACKEND"].endswith("LocMemCache") else 300)
 )
 HUB_PAGE_CACHE_ALIAS = "default"
+# Each server process also keeps the pages it served lately in its own memory, and asks the
+# shared cache whether anything changed at most once every this many seconds: a change shows at
+# once in the process that made it and within this time everywhere else. 0: ask on every request
+# and keep no pages in process memory (the default with the in-process cache).
+HUB_PAGE_CACHE_RECHECK_SECONDS = float(
+    env("HUB_PAGE_CACHE_RECHECK_SECONDS", default="")
+    or (0 if CACHES["default"]["BACKEND"].endswith("LocMemCache") else 1)
+)
 # Each server process remembers the sites, the page tree, the view restrictions and the site
 # settings while the page cache's generation stays current, and finds pages from them
 # (hub.routing). Off by default with the in-process cache, for the same reason as above.

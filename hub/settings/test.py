@@ -21,6 +21,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Tests roll their transactions back, so no commit would ever start a new page-cache
 # generation between them; tests/hub/test_page_cache.py turns the cache on where it is tested.
 HUB_PAGE_CACHE_SECONDS = 0
+HUB_PAGE_CACHE_RECHECK_SECONDS = 0
 HUB_ROUTE_CACHE = False
 # Receipts written by tests and by the demo they load go to a folder of their own.
 STORAGES["receipts"]["OPTIONS"]["location"] = Path(tempfile.mkdtemp(prefix="hub-test-receipts-"))

@@ -12,7 +12,6 @@ from django.test.utils import CaptureQueriesContext
 
 from hub import page_cache
 from hub.models import GlossaryTerm, ThrottleWindow
-from hub.models.pages import StandardPage
 from tests.consultation.factories import consultation_under, youth_questionnaire
 from tests.hub.factories import UserFactory
 
@@ -21,17 +20,13 @@ pytestmark = pytest.mark.django_db
 HIT = page_cache.HIT_HEADER
 
 
-@pytest.fixture(autouse=True)
-def _cache_on(settings):
+@pytest.fixture(autouse=True, params=[0, 1], ids=["asked-every-request", "held-in-process"])
+def _cache_on(request, settings):
+    """Every test here runs twice: with each request asking the shared cache, and with each
+    process holding the pages it served and asking at most once a second. Both must behave the
+    same for everything a single process sees."""
     settings.HUB_PAGE_CACHE_SECONDS = 300
-
-
-@pytest.fixture
-def page(home, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        standard = home.add_child(instance=StandardPage(title="Getting involved", slug="involved"))
-        standard.save_revision().publish()
-    return standard
+    settings.HUB_PAGE_CACHE_RECHECK_SECONDS = request.param
 
 
 def served(client, url):
