@@ -30,7 +30,15 @@ from wagtail.admin.viewsets import viewsets as admin_viewsets
 from consultation.enums import Channel
 from consultation.models import Finding, Response
 from hub.enums import MinutesStatus
-from hub.models import Borough, GlossaryPage, GlossaryTerm, NewsIndexPage, Organisation, Person
+from hub.models import (
+    Borough,
+    GlossaryPage,
+    GlossaryTerm,
+    NewsIndexPage,
+    Organisation,
+    Person,
+    StandardPage,
+)
 from hub.volunteering.enums import Responsibility
 from hub.volunteering.models import (
     ExpenseClaim,
@@ -306,6 +314,10 @@ class Data:
     @cached_property
     def glossary_page(self):
         return self.publish(GlossaryPage(title="Jargon buster", slug="jargon-buster"))
+
+    @cached_property
+    def section(self):
+        return self.publish(StandardPage(title="Get involved", slug="get-involved"))
 
 
 # --- Making the i-th record of each listing ------------------------------------------------------
@@ -861,6 +873,14 @@ def make_found_page(d, i):
     return StandardPageFactory(parent=d.home, title=f"Quokka notice {i:02d}").title
 
 
+def make_section_page(d, i):
+    return StandardPageFactory(parent=d.section, title=f"Quokka section page {i:02d}").title
+
+
+def make_sitemap_entry(d, i):
+    return StandardPageFactory(parent=d.home, slug=f"quokka-entry-{i:02d}").full_url
+
+
 def make_news(d, i):
     return NewsPageFactory(parent=d.news_index, title=f"News item {i:02d}", date=days_ago(i)).title
 
@@ -947,6 +967,9 @@ PUBLIC = [
         make_found_page,
         counts(lambda response: response.context["results"].paginator.count),
     ),
+    Page("home page (its sections)", lambda d: d.home.url, make_found_page, shows(str)),
+    Page("standard page (its pages)", lambda d: d.section.url, make_section_page, shows(str)),
+    Page("sitemap", lambda d: reverse("sitemap"), make_sitemap_entry, shows(str)),
     Page("news index", lambda d: d.news_index.url, make_news, shows(str), per_page=10),
     Page("jargon buster", lambda d: d.glossary_page.url, make_term, shows(str)),
 ]
