@@ -34,6 +34,7 @@ process memory.
 """
 
 import hashlib
+import threading
 import time
 from collections import OrderedDict
 
@@ -168,31 +169,32 @@ class LocalPages:
     def __init__(self):
         self.entries = OrderedDict()
         self.size = 0
+        self.lock = threading.Lock()  # a threaded server shares one per process
 
     def get(self, key, current):
-        entry = current_entry(self.entries.get(key), current)
-        if entry is not None:
-            self.entries.move_to_end(key)
-        return entry
+        with self.lock:
+            entry = current_entry(self.entries.get(key), current)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
 
     def put(self, key, entry):
         if not settings.HUB_PAGE_CACHE_RECHECK_SECONDS or len(entry[4]) > LOCAL_BYTES:
             return
-        self.discard(key)
-        self.entries[key] = entry
-        self.size += len(entry[4])
-        while self.size > LOCAL_BYTES:
-            _key, oldest = self.entries.popitem(last=False)
-            self.size -= len(oldest[4])
-
-    def discard(self, key):
-        old = self.entries.pop(key, None)
-        if old is not None:
-            self.size -= len(old[4])
+        with self.lock:
+            old = self.entries.pop(key, None)
+            if old is not None:
+                self.size -= len(old[4])
+            self.entries[key] = entry
+            self.size += len(entry[4])
+            while self.size > LOCAL_BYTES:
+                _key, oldest = self.entries.popitem(last=False)
+                self.size -= len(oldest[4])
 
     def clear(self):
-        self.entries.clear()
-        self.size = 0
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
 
 
 local_pages = LocalPages()
