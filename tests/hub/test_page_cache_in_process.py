@@ -111,12 +111,14 @@ def test_a_process_holds_no_page_without_a_recheck_time(settings):
 @pytest.mark.parametrize(
     ("stored", "served_now"),
     [
-        (entry(b"page"), True),
-        (entry(b"page", generation=0), False),  # an older generation
-        (entry(b"page", expires_in=-1), False),  # past the cache's timeout
-        ((1, 200, [], b"page"), False),  # a copy in an earlier format, still in Redis
-        (None, False),
+        # Made when the test runs: a copy made at collection could have expired by then.
+        (lambda: entry(b"page"), True),
+        (lambda: entry(b"page", generation=0), False),  # an older generation
+        (lambda: entry(b"page", expires_in=-1), False),  # past the cache's timeout
+        (lambda: (1, 200, [], b"page"), False),  # a copy in an earlier format, still in Redis
+        (lambda: None, False),
     ],
+    ids=["current", "older generation", "expired", "earlier format", "none"],
 )
 def test_which_stored_copies_may_be_served(stored, served_now):
-    assert (page_cache.current_entry(stored, 1) is not None) is served_now
+    assert (page_cache.current_entry(stored(), 1) is not None) is served_now
