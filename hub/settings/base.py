@@ -126,14 +126,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {
     "default": environ.Env.cache_url_config(env("CACHE_URL", default="") or "locmemcache://hub")
 }
+# Redis (or another cache all server processes share), rather than each process's own memory:
+# the page cache and what each process remembers are on by default only with one.
+SHARED_CACHE = not CACHES["default"]["BACKEND"].endswith("LocMemCache")
 
 # Anonymous visitors' public pages are kept in this cache for at most this many seconds, and
 # dropped as soon as anything shown on a public page changes (hub.page_cache). 0: no page cache.
 # Off by default with the in-process cache: each server process would keep its own copy, and a
 # publish handled by one would not drop the others'.
 HUB_PAGE_CACHE_SECONDS = int(
-    env("HUB_PAGE_CACHE_SECONDS", default="")
-    or (0 if CACHES["default"]["BACKEND"].endswith("LocMemCache") else 300)
+    env("HUB_PAGE_CACHE_SECONDS", default="") or (300 if SHARED_CACHE else 0)
 )
 HUB_PAGE_CACHE_ALIAS = "default"
 # Each server process also keeps the pages it served lately in its own memory, and asks the
@@ -141,15 +143,12 @@ HUB_PAGE_CACHE_ALIAS = "default"
 # once in the process that made it and within this time everywhere else. 0: ask on every request
 # and keep no pages in process memory (the default with the in-process cache).
 HUB_PAGE_CACHE_RECHECK_SECONDS = float(
-    env("HUB_PAGE_CACHE_RECHECK_SECONDS", default="")
-    or (0 if CACHES["default"]["BACKEND"].endswith("LocMemCache") else 1)
+    env("HUB_PAGE_CACHE_RECHECK_SECONDS", default="") or (1 if SHARED_CACHE else 0)
 )
 # Each server process remembers the sites, the page tree, the view restrictions and the site
 # settings while the page cache's generation stays current, and finds pages from them
 # (hub.routing). Off by default with the in-process cache, for the same reason as above.
-HUB_ROUTE_CACHE = env.bool(
-    "HUB_ROUTE_CACHE", default=not CACHES["default"]["BACKEND"].endswith("LocMemCache")
-)
+HUB_ROUTE_CACHE = env.bool("HUB_ROUTE_CACHE", default=SHARED_CACHE)
 
 AUTH_USER_MODEL = "hub.User"
 AUTH_PASSWORD_VALIDATORS = [
