@@ -37,6 +37,7 @@ import hashlib
 import threading
 import time
 from collections import OrderedDict
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import caches
@@ -154,10 +155,22 @@ def forget_process_state():
     local_pages.clear()
 
 
-# A stored page: (generation, expires at (time.time()), status, headers, content).
+class StoredPage(NamedTuple):
+    """A page as the shared cache and each process keep it."""
+
+    generation: int
+    expires: float  # time.time() after which it is not served
+    status: int
+    headers: list
+    content: bytes
+
+
 def current_entry(entry, current):
-    """``entry`` if it may be served now: made in the current generation and not expired."""
-    if entry is None or len(entry) != 5 or entry[0] != current or entry[1] <= time.time():
+    """``entry`` if it may be served now: a ``StoredPage`` (not a copy in an earlier format)
+    made in the current generation, and not expired."""
+    if not isinstance(entry, StoredPage):
+        return None
+    if entry.generation != current or entry.expires <= time.time():
         return None
     return entry
 
@@ -179,17 +192,17 @@ class LocalPages:
             return entry
 
     def put(self, key, entry):
-        if not settings.HUB_PAGE_CACHE_RECHECK_SECONDS or len(entry[4]) > LOCAL_BYTES:
+        if not settings.HUB_PAGE_CACHE_RECHECK_SECONDS or len(entry.content) > LOCAL_BYTES:
             return
         with self.lock:
             old = self.entries.pop(key, None)
             if old is not None:
-                self.size -= len(old[4])
+                self.size -= len(old.content)
             self.entries[key] = entry
-            self.size += len(entry[4])
+            self.size += len(entry.content)
             while self.size > LOCAL_BYTES:
                 _key, oldest = self.entries.popitem(last=False)
-                self.size -= len(oldest[4])
+                self.size -= len(oldest.content)
 
     def clear(self):
         with self.lock:
@@ -300,8 +313,9 @@ class AnonymousPageCacheMiddleware:
         if may_store(response):
             headers = [(k, v) for k, v in response.items() if k.lower() != "set-cookie"]
             seconds = settings.HUB_PAGE_CACHE_SECONDS
-            entry = (current, time.time() + seconds, response.status_code, headers,
-                     response.content)  # fmt: skip
+            entry = StoredPage(
+                current, time.time() + seconds, response.status_code, headers, response.content
+            )
             store.set(key, entry, seconds)
             local_pages.put(key, entry)
             response[HIT_HEADER] = "miss"
@@ -309,9 +323,8 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def rebuild(entry):
-        _generation, _expires, status, headers, content = entry
-        response = HttpResponse(content, status=status)
-        for name, value in headers:
+        response = HttpResponse(entry.content, status=entry.status)
+        for name, value in entry.headers:
             response[name] = value
         response[HIT_HEADER] = "hit"
         return response

@@ -81,7 +81,7 @@ def test_a_page_held_in_the_process_is_served_again_after_a_recheck_that_finds_n
 
 
 def entry(content, generation=1, expires_in=60):
-    return (generation, time.time() + expires_in, 200, [], content)
+    return page_cache.StoredPage(generation, time.time() + expires_in, 200, [], content)
 
 
 def test_the_pages_a_process_holds_are_bounded_least_recently_used_first(monkeypatch, settings):
